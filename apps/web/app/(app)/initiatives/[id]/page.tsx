@@ -1,0 +1,145 @@
+import { requireUser } from "@workplan/auth";
+import { getInitiative } from "@workplan/core/operations/get-initiative";
+import { toSimplified } from "@workplan/core/rules/chinese";
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HealthBadge } from "@/components/HealthBadge";
+import { ProgressBar } from "@/components/ProgressBar";
+import { departmentName, readable } from "@/lib/display";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const viewer = await requireUser();
+  const initiative = await getInitiative(viewer, (await params).id);
+  return { title: initiative ? `${initiative.code} ${readable(initiative.title, await getLocale())}` : undefined };
+}
+
+export default async function InitiativePage({ params }: Props) {
+  const viewer = await requireUser();
+  // Scoped by query: outside the viewer's scope, or a malformed id, is simply not found.
+  const initiative = await getInitiative(viewer, (await params).id);
+  if (!initiative) notFound();
+  const t = await getTranslations("initiative");
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+
+  return (
+    <article className="space-y-6">
+      <Link href={`/plan?year=${initiative.plan.year}`} className="text-sm text-brand-700 hover:underline">
+        ← {t("back")}
+      </Link>
+      <header className="space-y-2">
+        <p className="font-mono text-sm text-slate-500" data-testid="initiative-code">
+          {initiative.code}
+        </p>
+        <h1 className="text-2xl font-semibold" lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}>
+          {readable(initiative.title, locale)}
+        </h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <HealthBadge health={initiative.health} />
+          <ProgressBar value={initiative.progress} label={t("progress")} className="w-56" />
+        </div>
+      </header>
+
+      <section aria-labelledby="original-heading" className="grid gap-4 md:grid-cols-2">
+        <div className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${locale === "zh-Hans" ? "" : "md:col-span-2"}`}>
+          <h2 id="original-heading" className="text-sm font-semibold text-slate-900">
+            {t("original")}
+          </h2>
+          <p className="mb-3 text-xs text-slate-500">{t("originalNote")}</p>
+          <p lang="zh-Hant" className="leading-8 text-slate-900" data-testid="original-text">
+            {initiative.originalText}
+          </p>
+        </div>
+        {locale === "zh-Hans" && (
+          <div className="rounded-lg border border-slate-200 bg-slate-50 p-5">
+            <h2 className="text-sm font-semibold text-slate-900">{t("simplified")}</h2>
+            <p className="mb-3 text-xs text-slate-500">{t("simplifiedNote")}</p>
+            <p lang="zh-Hans" className="leading-8 text-slate-800" data-testid="simplified-text">
+              {toSimplified(initiative.originalText)}
+            </p>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="details-heading" className="mb-4 text-base font-semibold">
+          {t("details")}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
+          <Field label={t("department")}>{departmentName(initiative.department, locale)}</Field>
+          <Field label={t("plan")}>
+            <span lang="zh-Hant">{readable(initiative.plan.heading, locale)}</span>
+          </Field>
+          {initiative.theme && (
+            <Field label={t("theme")}>
+              <span lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}>{readable(initiative.theme.title, locale)}</span>
+            </Field>
+          )}
+          <Field label={t("target")} testId="target">
+            {initiative.target
+              ? t("targetValue", {
+                  approximate: String(initiative.target.approximate),
+                  value: format.number(initiative.target.value),
+                  unit: readable(initiative.target.unit, locale),
+                })
+              : <span className="text-slate-500">{t("noTarget")}</span>}
+          </Field>
+          <Field label={t("dueDate")} testId="due-date">{date(initiative.dueDate)}</Field>
+          <Field label={t("lastUpdate")}>
+            {initiative.lastUpdateAt ? format.dateTime(initiative.lastUpdateAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
+          </Field>
+        </dl>
+        <details className="mt-5 text-sm">
+          <summary className="cursor-pointer text-slate-600 hover:text-slate-900">{t("sourceParagraph")}</summary>
+          <p lang="zh-Hant" className="mt-2 leading-7 text-slate-700">
+            {initiative.sourceParagraph}
+          </p>
+        </details>
+      </section>
+
+      <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="history-heading" className="mb-4 text-base font-semibold">
+          {t("history")}
+        </h2>
+        {initiative.updates.length === 0 ? (
+          <div className="rounded-md border border-dashed border-slate-300 p-8 text-center" data-testid="history-empty">
+            <p className="font-medium text-slate-800">{t("historyEmpty")}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("historyEmptyHint")}</p>
+          </div>
+        ) : (
+          <ol className="space-y-4">
+            {initiative.updates.map((update) => (
+              <li key={update.id} className="border-l-2 border-brand-600 pl-4">
+                <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                  <span>
+                    {t("period")} {format.dateTime(update.period, { year: "numeric", month: "long", timeZone: "UTC" })}
+                  </span>
+                  <HealthBadge health={update.health} />
+                  <span className="tabular-nums">{update.progress}%</span>
+                  <span>· {update.author.name}</span>
+                </div>
+                <p className="mt-1 whitespace-pre-wrap">{update.workDone}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function Field({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}

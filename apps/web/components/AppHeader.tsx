@@ -1,0 +1,39 @@
+import type { SessionViewer } from "@workplan/auth";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { SignOutButton } from "@/features/auth/SignOutButton";
+import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
+import { departmentName } from "@/lib/display";
+
+export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const scope = viewer.department ? departmentName(viewer.department, locale) : t("roles.ministryWide");
+  return (
+    <header className="bg-brand-700 text-white shadow">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <div className="flex items-center gap-5">
+          <Link href="/plan" className="flex flex-col leading-tight">
+            <span className="text-xs text-white/75">{t("app.ministry")}</span>
+            <span className="text-lg font-semibold tracking-wide">{t("app.name")}</span>
+          </Link>
+          <nav aria-label={t("nav.menu")}>
+            <Link href="/plan" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              {t("nav.plan")}
+            </Link>
+          </nav>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <LocaleSwitcher />
+          <div className="text-right text-sm leading-tight" data-testid="current-user">
+            <div className="font-medium">{viewer.name}</div>
+            <div className="text-xs text-white/75">
+              {t(`roles.${viewer.role}`)} · {scope}
+            </div>
+          </div>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+import { chromiumExecutable } from "./browser";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const AUTH_SECRET = "e2e-secret-not-for-production-0123456789abcdef";
+
+const executable = chromiumExecutable();
+if (executable === null) {
+  throw new Error(
+    "No Chromium for the end-to-end tests. Install one: `sudo apt-get install chromium` (Debian/Ubuntu), " +
+      "or `npx playwright install chromium` where downloads are allowed.",
+  );
+}
+if (!process.env.DATABASE_URL) {
+  throw new Error("DATABASE_URL is not set: run the e2e tests through `npm run test:e2e` (it creates a fresh database).");
+}
+
+export default defineConfig({
+  testDir: "./specs",
+  outputDir: "./test-results",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  globalSetup: "./global-setup.ts",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: executable,
+      args: ["--disable-dev-shm-usage", "--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: `${path.join(root, "node_modules/.bin/next")} start -p ${PORT}`,
+    cwd: path.join(root, "apps/web"),
+    url: `http://localhost:${PORT}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL,
+      AUTH_SECRET,
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      DEMO_MODE: "1",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

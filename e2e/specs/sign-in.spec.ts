@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, signInAs } from "../fixtures";
+
+test("an anonymous visit to a page redirects to sign-in, and signing in returns to it", async ({ page }) => {
+  await page.goto("/plan?year=2017");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fplan%3Fyear%3D2017$/);
+  await expect(page.getByTestId("demo-accounts")).toContainText("director@demo.local");
+  await expectAccessible(page);
+
+  await page.getByLabel("邮箱").fill("director@demo.local");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/plan\?year=2017$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2017年重点工作完成情况");
+  await expect(page.getByTestId("current-user")).toContainText("部督查室主任");
+});
+
+test("a wrong password shows the error and opens no session; an unknown e-mail gets the same message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("邮箱").fill("tech.staff@demo.local");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("sign-in-error")).toHaveText("邮箱或密码不正确。");
+  await expect(page.getByLabel("邮箱")).toHaveValue("tech.staff@demo.local");
+  await expectAccessible(page);
+  expect((await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+
+  await page.getByLabel("邮箱").fill("nobody@demo.local");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("sign-in-error")).toHaveText("邮箱或密码不正确。");
+
+  await page.goto("/plan");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("empty fields are refused next to the field", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText("请输入邮箱。")).toBeVisible();
+  await expect(page.getByText("请输入密码。")).toBeVisible();
+});
+
+test("sign-out ends the session, even for a copy of its cookie", async ({ page, browser }) => {
+  await signInAs(page, "policy.staff@demo.local");
+  await page.goto("/plan");
+  await expect(page.getByTestId("current-user")).toContainText("产业政策司干部");
+  const cookies = await page.context().cookies();
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signed-out/);
+  await expect(page.getByTestId("sign-in-notice")).toHaveText("您已退出登录。");
+  await page.goto("/plan");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // Replaying the old cookie finds a revoked session.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const other = await replay.newPage();
+  await other.goto("/plan");
+  await expect(other).toHaveURL(/\/sign-in\?reason=expired/);
+  await expect(other.getByTestId("sign-in-notice")).toHaveText("登录已失效，请重新登录。");
+  await replay.close();
+});
+
+test("an expired or forged session returns to sign-in with a message", async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: "next-auth.session-token", value: "forged.or.expired", url: baseURL ?? "" }]);
+  await page.goto("/plan");
+  await expect(page).toHaveURL(/\/sign-in\?reason=expired/);
+  await expect(page.getByTestId("sign-in-notice")).toHaveText("登录已失效，请重新登录。");
+});
+
+test("five failed attempts lock the account for everyone, with a clear message", async ({ page }) => {
+  // A user of its own so that no other test is locked out.
+  const email = "locked.out@demo.local";
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf.csrfToken, email, password: `wrong-${attempt}`, json: "true" },
+    });
+  }
+  await page.goto("/sign-in");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("whatever-it-is");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("sign-in-error")).toHaveText("登录失败次数过多，账户已锁定 15 分钟，请稍后再试。");
+});

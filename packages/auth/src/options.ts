@@ -1,0 +1,69 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { SESSION_HOURS, authenticate, endSession } from "./authenticate";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+function header(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== "object") return null;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value ?? null;
+}
+
+export function clientIp(headers: unknown): string | null {
+  const forwarded = header(headers, "x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || header(headers, "x-real-ip");
+}
+
+/** Error codes the sign-in form maps to messages in the user's language. */
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "Locked", inactive: "Inactive" } as const;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const result = await authenticate(
+          { email: credentials?.email ?? "", password: credentials?.password ?? "" },
+          { ip: clientIp(req.headers), userAgent: header(req.headers, "user-agent") },
+        );
+        if (result.ok) return { id: result.userId, sid: result.sessionId };
+        if (result.reason === "invalid") return null;
+        throw new Error(SIGN_IN_ERRORS[result.reason]);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sid) token.sid = user.sid;
+      return token;
+    },
+    session({ session, token }) {
+      // Only the session id goes to the browser; who the user is, is re-read on every request.
+      return { expires: session.expires, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token.sid) await endSession(token.sid);
+    },
+  },
+};

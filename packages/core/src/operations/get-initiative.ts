@@ -1,0 +1,58 @@
+import "server-only";
+import { prisma } from "@workplan/db";
+import { z } from "zod";
+import type { Viewer } from "../rules/policy";
+import { initiativeWhere } from "./scope";
+
+// Ids are cuids; anything else cannot exist and is answered like a missing row.
+export const idSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
+
+/** An initiative with its plan, theme and history, or null when it does not exist for this viewer. */
+export async function getInitiative(viewer: Viewer, idInput: unknown) {
+  const id = idSchema.safeParse(idInput);
+  if (!id.success) return null;
+  const row = await prisma.initiative.findFirst({
+    where: { AND: [{ id: id.data }, initiativeWhere(viewer)] },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      originalText: true,
+      sourceParagraph: true,
+      targetValue: true,
+      targetUnit: true,
+      targetApproximate: true,
+      dueDate: true,
+      progress: true,
+      health: true,
+      lastUpdateAt: true,
+      version: true,
+      plan: { select: { id: true, year: true, heading: true, status: true } },
+      theme: { select: { id: true, code: true, title: true } },
+      department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
+      updates: {
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: {
+          id: true,
+          period: true,
+          progress: true,
+          health: true,
+          workDone: true,
+          problems: true,
+          nextSteps: true,
+          createdAt: true,
+          author: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { targetValue, targetUnit, targetApproximate, ...rest } = row;
+  return {
+    ...rest,
+    target: targetValue === null ? null : { value: targetValue.toNumber(), unit: targetUnit ?? "", approximate: targetApproximate },
+  };
+}
+
+export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getInitiative>>>;

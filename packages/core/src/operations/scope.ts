@@ -1,0 +1,21 @@
+import "server-only";
+import type { Prisma } from "@workplan/db";
+import { departmentScope, type Viewer } from "../rules/policy";
+
+// Scope by query: every read and write goes through a `where` that already holds the viewer's scope,
+// so a forgotten check finds nothing instead of leaking.
+
+export function departmentWhere(viewer: Viewer): Prisma.DepartmentWhereInput {
+  const scope = departmentScope(viewer);
+  return scope.kind === "ministry" ? {} : { id: scope.departmentId };
+}
+
+export function planWhere(viewer: Viewer): Prisma.WorkPlanWhereInput {
+  const scope = departmentScope(viewer);
+  return scope.kind === "ministry" ? {} : { departmentId: scope.departmentId };
+}
+
+export function initiativeWhere(viewer: Viewer): Prisma.InitiativeWhereInput {
+  const scope = departmentScope(viewer);
+  return scope.kind === "ministry" ? {} : { departmentId: scope.departmentId };
+}

@@ -1,0 +1,3 @@
+import { integrationConfig } from "../../vitest.int.shared";
+
+export default integrationConfig();
