@@ -1,8 +1,5 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-
-const require = createRequire(import.meta.url);
 
 /**
  * Integration tests run against the real PostgreSQL database that `scripts/with-test-db.mjs`
@@ -12,7 +9,7 @@ const require = createRequire(import.meta.url);
 export function integrationConfig() {
   return defineConfig({
     resolve: {
-      alias: { "server-only": path.join(path.dirname(require.resolve("server-only/package.json")), "empty.js") },
+      alias: { "server-only": path.join(import.meta.dirname, "node_modules/server-only/empty.js") },
     },
     test: {
       include: ["src/**/*.int.test.ts"],

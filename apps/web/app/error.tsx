@@ -7,6 +7,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const t = useTranslations("errors");
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-4 text-center" data-testid="error-page">
+      <title>{t("errorTitle")}</title>
       <h1 className="text-xl font-semibold">{t("errorTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("errorBody")}</p>
       {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { digest: error.digest })}</p>}

@@ -47,7 +47,7 @@ describe("authenticate", () => {
     expect(await authenticate({ email: `nobody-${randomUUID()}@test.local`, password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
     const failed = await prisma.auditEvent.findFirst({ where: { action: "auth.sign_in_failed", actorId: id } });
     expect(failed?.after).toMatchObject({ email, failures: 1 });
-    expect(JSON.stringify(failed)).not.toContain("wrong");
+    expect(JSON.stringify(failed, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain("wrong");
   });
 
   it("locks an account after 5 failures within 15 minutes, even for the right password", async () => {

@@ -33,6 +33,17 @@ export function clientIp(headers: unknown): string | null {
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "Locked", inactive: "Inactive" } as const;
 
 export const authOptions: NextAuthOptions = {
+  // One line per problem, no stack traces: a forged or outdated cookie is routine, not a crash.
+  logger: {
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message;
+      console.warn(`[auth] ${code}${message ? `: ${message}` : ""}`);
+    },
+    warn(code) {
+      if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },

@@ -5,22 +5,24 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { HealthBadge } from "@/components/HealthBadge";
 import { ProgressBar } from "@/components/ProgressBar";
 import { departmentName, readable } from "@/lib/display";
 
 type Props = { params: Promise<{ id: string }> };
 
+// One read per request, shared by the metadata and the page.
+const loadInitiative = cache(async (id: string) => getInitiative(await requireUser(), id));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const viewer = await requireUser();
-  const initiative = await getInitiative(viewer, (await params).id);
+  const initiative = await loadInitiative((await params).id);
   return { title: initiative ? `${initiative.code} ${readable(initiative.title, await getLocale())}` : undefined };
 }
 
 export default async function InitiativePage({ params }: Props) {
-  const viewer = await requireUser();
   // Scoped by query: outside the viewer's scope, or a malformed id, is simply not found.
-  const initiative = await getInitiative(viewer, (await params).id);
+  const initiative = await loadInitiative((await params).id);
   if (!initiative) notFound();
   const t = await getTranslations("initiative");
   const locale = await getLocale();
