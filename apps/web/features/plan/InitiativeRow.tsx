@@ -18,6 +18,7 @@ export async function InitiativeRow({ initiative }: { initiative: Item }) {
       <div className="[grid-area:title]">
         <Link
           href={`/initiatives/${initiative.id}`}
+          prefetch={false}
           className="font-medium text-slate-900 underline-offset-2 hover:text-brand-700 hover:underline"
           lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}
         >
