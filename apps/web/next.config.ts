@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Progress reports carry up to 10 evidence files of 10 MB each; the proxy buffers request
+    // bodies and would otherwise cut them at 10 MB.
+    serverActions: { bodySizeLimit: "110mb" },
+    proxyClientMaxBodySize: "110mb",
+  },
   async headers() {
     return [
       {

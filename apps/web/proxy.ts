@@ -5,6 +5,9 @@ import { NextResponse, type NextRequest } from "next/server";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
+  // Only page navigations are redirected; a form post (server action) with an ended session is
+  // answered by the action itself, so the form can keep what was typed and say what happened.
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
   const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;

@@ -26,8 +26,12 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
       progress: true,
       health: true,
       lastUpdateAt: true,
+      measuredValue: true,
+      closedAt: true,
       version: true,
       plan: { select: { id: true, year: true, heading: true, status: true } },
+      cooperations: { select: { department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } } } },
+      milestones: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, dueDate: true, doneAt: true } },
       theme: { select: { id: true, code: true, title: true } },
       department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
       updates: {
@@ -38,20 +42,32 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
           period: true,
           progress: true,
           health: true,
+          healthSuggested: true,
+          healthReason: true,
+          measuredValue: true,
           workDone: true,
           problems: true,
           nextSteps: true,
+          status: true,
+          version: true,
           createdAt: true,
+          updatedAt: true,
           author: { select: { id: true, name: true } },
+          department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
+          evidence: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, url: true, fileName: true, mimeType: true, size: true } },
         },
       },
     },
   });
   if (!row) return null;
-  const { targetValue, targetUnit, targetApproximate, ...rest } = row;
+  const { targetValue, targetUnit, targetApproximate, measuredValue, cooperations, updates, ...rest } = row;
   return {
     ...rest,
     target: targetValue === null ? null : { value: targetValue.toNumber(), unit: targetUnit ?? "", approximate: targetApproximate },
+    measuredValue: measuredValue?.toNumber() ?? null,
+    cooperatingDepartments: cooperations.map((c) => c.department),
+    milestonesDone: rest.milestones.filter((m) => m.doneAt !== null).length,
+    updates: updates.map((u) => ({ ...u, measuredValue: u.measuredValue?.toNumber() ?? null })),
   };
 }
 

@@ -49,7 +49,10 @@ describe("seeding the plan from the source text", () => {
   });
 
   it("is idempotent and never touches progress users entered", async () => {
-    expect(first.departments.reduce((n, d) => n + d.createdInitiatives, 0)).toBe(34);
+    // Another file may have seeded this database first: what matters is the total, and that the second run adds nothing.
+    expect(first.departments).toHaveLength(2);
+    expect(await prisma.initiative.count({ where: { code: { startsWith: "KJS-" } } })).toBe(20);
+    expect(await prisma.initiative.count({ where: { code: { startsWith: "CYZCS-" } } })).toBe(14);
     await prisma.initiative.update({ where: { code: "CYZCS-2018-3" }, data: { progress: 40, health: "AT_RISK", title: "edited by an admin" } });
     const before = await prisma.initiative.count();
     const audits = await prisma.auditEvent.count({ where: { action: "plan.imported" } });

@@ -15,7 +15,11 @@ export function planWhere(viewer: Viewer): Prisma.WorkPlanWhereInput {
   return scope.kind === "ministry" ? {} : { departmentId: scope.departmentId };
 }
 
+/** Initiatives the viewer's department leads or co-operates on (all, for ministry-wide roles). */
 export function initiativeWhere(viewer: Viewer): Prisma.InitiativeWhereInput {
   const scope = departmentScope(viewer);
-  return scope.kind === "ministry" ? {} : { departmentId: scope.departmentId };
+  if (scope.kind === "ministry") return {};
+  return {
+    OR: [{ departmentId: scope.departmentId }, { cooperations: { some: { departmentId: scope.departmentId } } }],
+  };
 }

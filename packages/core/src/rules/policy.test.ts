@@ -35,3 +35,24 @@ describe("policy", () => {
     expect(can(director, "ministry.read")).toBe(true);
   });
 });
+
+describe("reporting", () => {
+  const led = { departmentId: "d1", cooperatingDepartmentIds: [] };
+  const cooperated = { departmentId: "d2", cooperatingDepartmentIds: ["d1"] };
+  const foreign = { departmentId: "d2", cooperatingDepartmentIds: ["d3"] };
+
+  it("lets staff and department managers report on what their department leads or co-operates on", () => {
+    for (const v of [staff, lead]) {
+      expect(can(v, "progress.report", led)).toBe(true);
+      expect(can(v, "progress.report", cooperated)).toBe(true);
+      expect(can(v, "progress.report", foreign)).toBe(false);
+      expect(can(v, "initiative.read", cooperated)).toBe(true);
+    }
+  });
+
+  it("keeps ministry-wide managers and admins to reviewing, not reporting", () => {
+    expect(can(director, "progress.report", led)).toBe(false);
+    expect(can(admin, "progress.report", led)).toBe(false);
+    expect(can(director, "progress.report")).toBe(false);
+  });
+});

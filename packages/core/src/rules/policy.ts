@@ -12,12 +12,14 @@ export interface Viewer {
   departmentId: string | null;
 }
 
-export const ACTIONS = ["plan.read", "initiative.read", "ministry.read"] as const;
+export const ACTIONS = ["plan.read", "initiative.read", "ministry.read", "progress.report", "milestone.manage"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** A resource that belongs to a department (an initiative, a plan). */
 export interface DepartmentOwned {
   departmentId: string;
+  /** Co-operating departments (協辦單位) of an initiative: they see it and report their part. */
+  cooperatingDepartmentIds?: readonly string[];
 }
 
 export type DepartmentScope = { kind: "ministry" } | { kind: "department"; departmentId: string };
@@ -39,7 +41,16 @@ export function isMinistryWide(viewer: Viewer): boolean {
 
 function inScope(viewer: Viewer, resource: DepartmentOwned): boolean {
   const scope = departmentScope(viewer);
-  return scope.kind === "ministry" || scope.departmentId === resource.departmentId;
+  return scope.kind === "ministry" || ownDepartment(viewer, resource);
+}
+
+/** The viewer belongs to the lead or a co-operating department of the resource. */
+function ownDepartment(viewer: Viewer, resource: DepartmentOwned): boolean {
+  if (viewer.departmentId === null) return false;
+  return (
+    viewer.departmentId === resource.departmentId ||
+    (resource.cooperatingDepartmentIds ?? []).includes(viewer.departmentId)
+  );
 }
 
 type Rule = (viewer: Viewer, resource?: DepartmentOwned) => boolean;
@@ -55,6 +66,18 @@ export const PERMISSIONS: Record<Action, Record<Role, Rule>> = {
     STAFF: (v, r) => r === undefined || inScope(v, r),
     MANAGER: (v, r) => r === undefined || inScope(v, r),
     ADMIN: () => true,
+  },
+  // Reporting is the departments' own work: their staff and department managers, on the
+  // initiatives they lead or co-operate on. Ministry-wide managers and admins review, not report.
+  "progress.report": {
+    STAFF: (v, r) => r === undefined || ownDepartment(v, r),
+    MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
+    ADMIN: () => false,
+  },
+  "milestone.manage": {
+    STAFF: (v, r) => r === undefined || ownDepartment(v, r),
+    MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
+    ADMIN: () => false,
   },
   "ministry.read": {
     STAFF: () => false,

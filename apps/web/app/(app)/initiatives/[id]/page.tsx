@@ -1,6 +1,7 @@
 import { requireUser } from "@workplan/auth";
 import { getInitiative } from "@workplan/core/operations/get-initiative";
 import { toSimplified } from "@workplan/core/rules/chinese";
+import { can } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -9,6 +10,9 @@ import { cache } from "react";
 import { HealthBadge } from "@/components/HealthBadge";
 import { ProgressBar } from "@/components/ProgressBar";
 import { departmentName, readable } from "@/lib/display";
+import { Milestones } from "@/features/progress/Milestones";
+import { ReportForm } from "@/features/progress/ReportForm";
+import { Timeline } from "@/features/progress/Timeline";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,10 +28,22 @@ export default async function InitiativePage({ params }: Props) {
   // Scoped by query: outside the viewer's scope, or a malformed id, is simply not found.
   const initiative = await loadInitiative((await params).id);
   if (!initiative) notFound();
+  const viewer = await requireUser();
   const t = await getTranslations("initiative");
+  const tr = await getTranslations("report");
+  const tm = await getTranslations("milestones");
   const locale = await getLocale();
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  const access = { departmentId: initiative.department.id, cooperatingDepartmentIds: initiative.cooperatingDepartments.map((d) => d.id) };
+  const canReport = can(viewer, "progress.report", access);
+  const targetLabel = initiative.target
+    ? t("targetValue", {
+        approximate: String(initiative.target.approximate),
+        value: format.number(initiative.target.value),
+        unit: readable(initiative.target.unit, locale),
+      })
+    : null;
 
   return (
     <article className="space-y-6">
@@ -82,15 +98,19 @@ export default async function InitiativePage({ params }: Props) {
               <span lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}>{readable(initiative.theme.title, locale)}</span>
             </Field>
           )}
+          {initiative.cooperatingDepartments.length > 0 && (
+            <Field label={t("cooperating")} testId="cooperating">
+              {initiative.cooperatingDepartments.map((d) => departmentName(d, locale)).join("、")}
+            </Field>
+          )}
           <Field label={t("target")} testId="target">
-            {initiative.target
-              ? t("targetValue", {
-                  approximate: String(initiative.target.approximate),
-                  value: format.number(initiative.target.value),
-                  unit: readable(initiative.target.unit, locale),
-                })
-              : <span className="text-slate-500">{t("noTarget")}</span>}
+            {targetLabel ?? <span className="text-slate-500">{t("noTarget")}</span>}
           </Field>
+          {initiative.target && (
+            <Field label={t("measuredValue")} testId="measured-value">
+              {initiative.measuredValue === null ? t("never") : `${format.number(initiative.measuredValue)} ${readable(initiative.target.unit, locale)}`}
+            </Field>
+          )}
           <Field label={t("dueDate")} testId="due-date">{date(initiative.dueDate)}</Field>
           <Field label={t("lastUpdate")}>
             {initiative.lastUpdateAt ? format.dateTime(initiative.lastUpdateAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
@@ -104,6 +124,37 @@ export default async function InitiativePage({ params }: Props) {
         </details>
       </section>
 
+      {canReport && (
+        <section aria-labelledby="report-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="report-heading" className="mb-4 text-base font-semibold">
+            {tr("title")}
+          </h2>
+          {initiative.closedAt ? (
+            <p className="text-sm text-slate-600">{tr("closed")}</p>
+          ) : (
+            <ReportForm
+              initiativeId={initiative.id}
+              version={initiative.version}
+              planYear={initiative.plan.year}
+              dueDate={initiative.dueDate.toISOString()}
+              currentProgress={initiative.progress}
+              targetLabel={targetLabel}
+            />
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="milestones-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="milestones-heading" className="mb-4 text-base font-semibold">
+          {tm("title")}
+        </h2>
+        <Milestones
+          initiativeId={initiative.id}
+          canManage={can(viewer, "milestone.manage", access) && !initiative.closedAt}
+          milestones={initiative.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate.toISOString(), done: m.doneAt !== null }))}
+        />
+      </section>
+
       <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="history-heading" className="mb-4 text-base font-semibold">
           {t("history")}
@@ -114,21 +165,7 @@ export default async function InitiativePage({ params }: Props) {
             <p className="mt-1 text-sm text-slate-600">{t("historyEmptyHint")}</p>
           </div>
         ) : (
-          <ol className="space-y-4">
-            {initiative.updates.map((update) => (
-              <li key={update.id} className="border-l-2 border-brand-600 pl-4">
-                <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                  <span>
-                    {t("period")} {format.dateTime(update.period, { year: "numeric", month: "long", timeZone: "UTC" })}
-                  </span>
-                  <HealthBadge health={update.health} />
-                  <span className="tabular-nums">{update.progress}%</span>
-                  <span>· {update.author.name}</span>
-                </div>
-                <p className="mt-1 whitespace-pre-wrap">{update.workDone}</p>
-              </li>
-            ))}
-          </ol>
+          <Timeline initiative={initiative} viewerId={viewer.id} />
         )}
       </section>
     </article>

@@ -1,0 +1,322 @@
+"use client";
+
+import { HEALTHS, type Health } from "@workplan/core/rules/health";
+import { expectedProgress, periodOf, suggestHealth } from "@workplan/core/rules/progress";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { submitProgress, type ActionResult } from "./actions";
+
+type Fields = {
+  period: string;
+  progress: string;
+  health: Health | "";
+  healthReason: string;
+  workDone: string;
+  problems: string;
+  nextSteps: string;
+  measuredValue: string;
+  links: string;
+};
+
+const EMPTY: Fields = {
+  period: "",
+  progress: "",
+  health: "",
+  healthReason: "",
+  workDone: "",
+  problems: "",
+  nextSteps: "",
+  measuredValue: "",
+  links: "",
+};
+
+interface Props {
+  initiativeId: string;
+  version: number;
+  planYear: number;
+  dueDate: string;
+  currentProgress: number;
+  /** e.g. "约 3 家"; null when the initiative has no quantitative target */
+  targetLabel: string | null;
+}
+
+const draftKey = (id: string) => `workplan:draft:${id}`;
+
+function newKey() {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function ReportForm({ initiativeId, version, planYear, dueDate, currentProgress, targetLabel }: Props) {
+  const t = useTranslations("report");
+  const th = useTranslations("health");
+  const tAuth = useTranslations("signIn");
+  const format = useFormatter();
+  const router = useRouter();
+  const [fields, setFields] = useState<Fields>({ ...EMPTY, period: periodOf(new Date()), progress: String(currentProgress) });
+  const [healthTouched, setHealthTouched] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [baseVersion, setBaseVersion] = useState(version);
+  const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+  const [draft, setDraft] = useState<{ fields: Fields; savedAt: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const dirty = useRef(false);
+
+  // A draft left by an expired session or a closed tab is offered back.
+  useEffect(() => {
+    try {
+      const stored = window.localStorage.getItem(draftKey(initiativeId));
+      if (stored) setDraft(JSON.parse(stored) as { fields: Fields; savedAt: string });
+    } catch {
+      // unreadable draft: ignore
+    }
+  }, [initiativeId]);
+
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = window.setTimeout(() => {
+      window.localStorage.setItem(draftKey(initiativeId), JSON.stringify({ fields, savedAt: new Date().toISOString() }));
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [fields, initiativeId]);
+
+  const now = useMemo(() => new Date(), []);
+  const progressNumber = Number(fields.progress);
+  const start = new Date(Date.UTC(planYear, 0, 1));
+  const due = new Date(dueDate);
+  const suggested: Health | null =
+    fields.progress !== "" && Number.isFinite(progressNumber) ? suggestHealth({ progress: progressNumber, now, start, due }) : null;
+  const health: Health | "" = healthTouched ? fields.health : (suggested ?? "");
+  const needsReason = suggested !== null && health !== "" && health !== suggested;
+
+  function set<K extends keyof Fields>(name: K, value: Fields[K]) {
+    dirty.current = true;
+    setFields((f) => ({ ...f, [name]: value }));
+  }
+
+  function message(field: string): string | null {
+    const key = errors[field];
+    if (!key) return null;
+    const path = key.includes(".") ? key : `${field}.${key}`;
+    return t.has(`errors.${path}`) ? t(`errors.${path}`) : t("errorSummary");
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    data.set("health", health);
+    data.set("baseVersion", String(baseVersion));
+    data.set("idempotencyKey", idempotencyKey);
+    startTransition(async () => {
+      let outcome: ActionResult;
+      try {
+        outcome = await submitProgress(initiativeId, data);
+      } catch {
+        outcome = { status: "error" };
+      }
+      setResult(outcome);
+      if (outcome.status === "saved") {
+        window.localStorage.removeItem(draftKey(initiativeId));
+        dirty.current = false;
+        setErrors({});
+        setFields({ ...EMPTY, period: fields.period, progress: fields.progress });
+        setHealthTouched(false);
+        if (fileInput.current) fileInput.current.value = "";
+        setIdempotencyKey(newKey());
+        if (outcome.version !== undefined) setBaseVersion(outcome.version);
+        router.refresh();
+      } else if (outcome.status === "invalid") {
+        setErrors(outcome.fields);
+      } else if (outcome.status === "conflict") {
+        setErrors({});
+        router.refresh();
+      }
+    });
+  }
+
+  const errorProps = (field: string) =>
+    errors[field]
+      ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` }
+      : { "aria-invalid": false as const };
+  const fieldError = (field: string) => {
+    const text = message(field);
+    return text ? (
+      <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${field}`}>
+        {text}
+      </p>
+    ) : null;
+  };
+  const input =
+    "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" data-testid="report-form" encType="multipart/form-data">
+      {draft && (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="draft-offer">
+          <span>{t("draftFound", { time: format.dateTime(new Date(draft.savedAt), { dateStyle: "medium", timeStyle: "short" }) })}</span>
+          <button
+            type="button"
+            className="rounded bg-sky-700 px-2 py-1 text-white"
+            onClick={() => {
+              setFields(draft.fields);
+              setHealthTouched(draft.fields.health !== "");
+              setDraft(null);
+            }}
+          >
+            {t("draftRestore")}
+          </button>
+          <button
+            type="button"
+            className="rounded px-2 py-1 underline"
+            onClick={() => {
+              window.localStorage.removeItem(draftKey(initiativeId));
+              setDraft(null);
+            }}
+          >
+            {t("draftDiscard")}
+          </button>
+        </div>
+      )}
+
+      {result?.status === "saved" && (
+        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="report-saved">
+          {t("saved")}
+        </p>
+      )}
+      {result?.status === "invalid" && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="report-error">
+          {errors.form ? message("form") : t("errorSummary")}
+        </p>
+      )}
+      {(result?.status === "error" || result?.status === "signed-out") && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="report-error">
+          {result.status === "signed-out" ? (
+            <>
+              {t("signedOut")}{" "}
+              <a href="/sign-in" target="_blank" rel="noopener" className="font-medium underline">
+                {tAuth("title")}
+              </a>
+            </>
+          ) : (
+            t("unavailable")
+          )}
+        </p>
+      )}
+      {result?.status === "conflict" && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-3 text-sm text-amber-950" data-testid="report-conflict">
+          <p className="font-semibold">{t("conflictTitle")}</p>
+          <p className="mt-1">{t("conflictBody")}</p>
+          <button
+            type="button"
+            className="mt-2 rounded bg-amber-700 px-3 py-1 text-white"
+            onClick={() => {
+              setBaseVersion(result.currentVersion);
+              setResult(null);
+            }}
+          >
+            {t("conflictRetry")}
+          </button>
+        </div>
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="period" className="block text-sm font-medium">{t("period")}</label>
+          <input id="period" name="period" type="month" value={fields.period} onChange={(e) => set("period", e.target.value)} className={input} {...errorProps("period")} />
+          {fieldError("period")}
+        </div>
+        <div>
+          <label htmlFor="progress" className="block text-sm font-medium">{t("progress")}</label>
+          <input id="progress" name="progress" inputMode="numeric" value={fields.progress} onChange={(e) => set("progress", e.target.value)} className={input} {...errorProps("progress")} />
+          {fieldError("progress")}
+        </div>
+        <div>
+          <label htmlFor="health" className="block text-sm font-medium">{t("health")}</label>
+          <select
+            id="health"
+            value={health}
+            onChange={(e) => {
+              setHealthTouched(true);
+              set("health", e.target.value as Health | "");
+            }}
+            className={input}
+            {...errorProps("health")}
+          >
+            <option value="">{t("healthOptions")}</option>
+            {HEALTHS.map((h) => (
+              <option key={h} value={h}>{th(h)}</option>
+            ))}
+          </select>
+          {fieldError("health")}
+        </div>
+      </div>
+      {suggested && (
+        <p className="-mt-2 text-sm text-slate-600" data-testid="suggested-health">
+          {t("suggested", { health: th(suggested), expected: expectedProgress(now, start, due) })}
+        </p>
+      )}
+      {(needsReason || errors.healthReason) && (
+        <div>
+          <label htmlFor="healthReason" className="block text-sm font-medium">{t("healthReason")}</label>
+          <input id="healthReason" name="healthReason" value={fields.healthReason} onChange={(e) => set("healthReason", e.target.value)} placeholder={t("healthReasonHint")} maxLength={200} className={input} {...errorProps("healthReason")} />
+          {fieldError("healthReason")}
+        </div>
+      )}
+      <div>
+        <label htmlFor="workDone" className="block text-sm font-medium">{t("workDone")}</label>
+        <textarea id="workDone" name="workDone" rows={4} value={fields.workDone} onChange={(e) => set("workDone", e.target.value)} placeholder={t("workDoneHint")} className={input} {...errorProps("workDone")} />
+        {fieldError("workDone")}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <label htmlFor="problems" className="block text-sm font-medium">{t("problems")}</label>
+          <textarea id="problems" name="problems" rows={3} value={fields.problems} onChange={(e) => set("problems", e.target.value)} className={input} {...errorProps("problems")} />
+          {fieldError("problems")}
+        </div>
+        <div>
+          <label htmlFor="nextSteps" className="block text-sm font-medium">{t("nextSteps")}</label>
+          <textarea id="nextSteps" name="nextSteps" rows={3} value={fields.nextSteps} onChange={(e) => set("nextSteps", e.target.value)} className={input} {...errorProps("nextSteps")} />
+          {fieldError("nextSteps")}
+        </div>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        {targetLabel && (
+          <div>
+            <label htmlFor="measuredValue" className="block text-sm font-medium">{t("measuredValue", { target: targetLabel })}</label>
+            <input id="measuredValue" name="measuredValue" inputMode="decimal" value={fields.measuredValue} onChange={(e) => set("measuredValue", e.target.value)} className={input} {...errorProps("measuredValue")} />
+            {fieldError("measuredValue")}
+          </div>
+        )}
+        <div>
+          <label htmlFor="links" className="block text-sm font-medium">{t("links")}</label>
+          <textarea id="links" name="links" rows={2} value={fields.links} onChange={(e) => set("links", e.target.value)} className={input} {...errorProps("links")} />
+          {fieldError("links")}
+        </div>
+      </div>
+      <div>
+        <label htmlFor="files" className="block text-sm font-medium">{t("files")}</label>
+        <input
+          ref={fileInput}
+          id="files"
+          name="files"
+          type="file"
+          multiple
+          accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,image/png,image/jpeg,image/gif,image/webp"
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1.5"
+          {...errorProps("files")}
+        />
+        {fieldError("files")}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? t("submitting") : t("submit")}
+        </button>
+        {dirty.current && <span className="text-xs text-slate-500">{t("draftSaved")}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { HealthBadge } from "@/components/HealthBadge";
+import { departmentName, readable } from "@/lib/display";
+import { EditUpdateText } from "./EditUpdateText";
+
+type Update = InitiativeDetail["updates"][number];
+
+const STATUS_STYLES = {
+  SUBMITTED: "bg-slate-100 text-slate-700",
+  APPROVED: "bg-emerald-50 text-emerald-800",
+  RETURNED: "bg-red-50 text-red-800",
+} as const;
+
+/** Every update, newest first, with what it changed against the same department's previous one. */
+export async function Timeline({ initiative, viewerId }: { initiative: InitiativeDetail; viewerId: string }) {
+  const t = await getTranslations("timeline");
+  const th = await getTranslations("health");
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const previous = new Map<string, Update | undefined>();
+  // updates are newest first: the previous of each is the next older one of the same department
+  for (let i = 0; i < initiative.updates.length; i += 1) {
+    const update = initiative.updates[i];
+    if (!update) continue;
+    previous.set(update.id, initiative.updates.slice(i + 1).find((u) => u.department.id === update.department.id));
+  }
+  return (
+    <ol className="space-y-5" data-testid="timeline">
+      {initiative.updates.map((update) => {
+        const before = previous.get(update.id);
+        const cooperating = update.department.id !== initiative.department.id;
+        return (
+          <li key={update.id} className="border-l-2 border-brand-600 pl-4" data-testid="timeline-entry">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="font-semibold">
+                {format.dateTime(update.period, { year: "numeric", month: "long", timeZone: "UTC" })}
+              </span>
+              <HealthBadge health={update.health} />
+              <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLES[update.status]}`}>{t(`status.${update.status}`)}</span>
+              {cooperating && <span className="rounded bg-violet-50 px-1.5 py-0.5 text-xs text-violet-800">{t("cooperating")}</span>}
+            </div>
+            <div className="mt-1 text-xs text-slate-600">
+              {t("by", { name: update.author.name, department: departmentName(update.department, locale) })} ·{" "}
+              {t("submittedAt", { time: format.dateTime(update.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+              {update.version > 0 && ` · ${t("edited")}`}
+            </div>
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800" data-testid="timeline-changes">
+              <li>
+                {before ? t("progressChange", { from: before.progress, to: update.progress }) : t("progressFirst", { to: update.progress })}
+              </li>
+              {before && before.health !== update.health && (
+                <li>{t("healthChange", { from: th(before.health), to: th(update.health) })}</li>
+              )}
+              {update.measuredValue !== null && (
+                <li>
+                  {t("measured", {
+                    value: `${format.number(update.measuredValue)}${initiative.target ? ` ${readable(initiative.target.unit, locale)}` : ""}`,
+                  })}
+                </li>
+              )}
+            </ul>
+            {update.healthReason && <p className="mt-1 text-sm text-slate-600">{t("reason", { reason: update.healthReason })}</p>}
+            <dl className="mt-2 space-y-2 text-sm">
+              <div>
+                <dt className="text-xs font-medium text-slate-500">{t("workDone")}</dt>
+                <dd className="whitespace-pre-wrap" data-testid="timeline-work-done">{update.workDone}</dd>
+              </div>
+              {update.problems && (
+                <div>
+                  <dt className="text-xs font-medium text-slate-500">{t("problems")}</dt>
+                  <dd className="whitespace-pre-wrap">{update.problems}</dd>
+                </div>
+              )}
+              {update.nextSteps && (
+                <div>
+                  <dt className="text-xs font-medium text-slate-500">{t("nextSteps")}</dt>
+                  <dd className="whitespace-pre-wrap">{update.nextSteps}</dd>
+                </div>
+              )}
+              {update.evidence.length > 0 && (
+                <div>
+                  <dt className="text-xs font-medium text-slate-500">{t("evidence")}</dt>
+                  <dd>
+                    <ul className="flex flex-wrap gap-2">
+                      {update.evidence.map((e) =>
+                        e.kind === "FILE" ? (
+                          <li key={e.id}>
+                            <a href={`/api/evidence/${e.id}`} className="rounded bg-slate-100 px-2 py-0.5 text-brand-700 hover:underline" data-testid="evidence-file">
+                              {e.fileName} ({format.number((e.size ?? 0) / 1024, { maximumFractionDigits: 0 })} KB)
+                            </a>
+                          </li>
+                        ) : (
+                          <li key={e.id}>
+                            <a href={e.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 hover:underline">
+                              {e.url}
+                            </a>
+                          </li>
+                        ),
+                      )}
+                    </ul>
+                  </dd>
+                </div>
+              )}
+            </dl>
+            {update.author.id === viewerId &&
+              (update.status === "SUBMITTED" ? (
+                <EditUpdateText
+                  initiativeId={initiative.id}
+                  updateId={update.id}
+                  version={update.version}
+                  workDone={update.workDone}
+                  problems={update.problems ?? ""}
+                  nextSteps={update.nextSteps ?? ""}
+                />
+              ) : (
+                <p className="mt-2 text-xs text-slate-500">{t("readOnly")}</p>
+              ))}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
