@@ -349,6 +349,18 @@ function withCharColumns<A extends SqlQueryable>(queryable: A): A {
 
 async function connectAdapter(pool: pg.Pool): Promise<SqlDriverAdapter> {
   const adapter = withCharColumns(await new PrismaPg(pool).connect());
+  // adapter-pg runs a script by splitting it on every ";", which breaks hand-written SQL with
+  // function bodies ($$ … $$). A migration goes to PostgreSQL whole (the simple query protocol
+  // runs several statements); on failure the original path reproduces the error in the form the
+  // engine expects.
+  const executeScript = adapter.executeScript.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch {
+      await executeScript(script);
+    }
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => withCharColumns(await startTransaction(isolationLevel));
   return adapter;
