@@ -4,7 +4,7 @@ import { HEALTHS, type Health } from "@workplan/core/rules/health";
 import { expectedProgress, periodOf, suggestHealth } from "@workplan/core/rules/progress";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { submitProgress, type ActionResult } from "./actions";
 
 type Fields = {
@@ -43,6 +43,11 @@ interface Props {
 
 const draftKey = (id: string) => `workplan:draft:${id}`;
 
+function subscribeToStorage(onChange: () => void) {
+  window.addEventListener("storage", onChange);
+  return () => window.removeEventListener("storage", onChange);
+}
+
 function newKey() {
   return typeof crypto !== "undefined" && "randomUUID" in crypto
     ? crypto.randomUUID()
@@ -61,28 +66,34 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
   const [result, setResult] = useState<ActionResult | null>(null);
   const [baseVersion, setBaseVersion] = useState(version);
   const [idempotencyKey, setIdempotencyKey] = useState(newKey);
-  const [draft, setDraft] = useState<{ fields: Fields; savedAt: string } | null>(null);
+  const [draftHandled, setDraftHandled] = useState(false);
   const [pending, startTransition] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
-  const dirty = useRef(false);
+  const [dirty, setDirty] = useState(false);
 
-  // A draft left by an expired session or a closed tab is offered back.
-  useEffect(() => {
+  // A draft left by an expired session or a closed tab is offered back (read from this browser's
+  // storage after hydration; the server renders without it).
+  const stored = useSyncExternalStore(
+    subscribeToStorage,
+    () => window.localStorage.getItem(draftKey(initiativeId)),
+    () => null,
+  );
+  const draft = useMemo(() => {
+    if (!stored || draftHandled || dirty) return null;
     try {
-      const stored = window.localStorage.getItem(draftKey(initiativeId));
-      if (stored) setDraft(JSON.parse(stored) as { fields: Fields; savedAt: string });
+      return JSON.parse(stored) as { fields: Fields; savedAt: string };
     } catch {
-      // unreadable draft: ignore
+      return null;
     }
-  }, [initiativeId]);
+  }, [stored, draftHandled, dirty]);
 
   useEffect(() => {
-    if (!dirty.current) return;
+    if (!dirty) return;
     const timer = window.setTimeout(() => {
       window.localStorage.setItem(draftKey(initiativeId), JSON.stringify({ fields, savedAt: new Date().toISOString() }));
     }, 400);
     return () => window.clearTimeout(timer);
-  }, [fields, initiativeId]);
+  }, [fields, initiativeId, dirty]);
 
   const now = useMemo(() => new Date(), []);
   const progressNumber = Number(fields.progress);
@@ -94,7 +105,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
   const needsReason = suggested !== null && health !== "" && health !== suggested;
 
   function set<K extends keyof Fields>(name: K, value: Fields[K]) {
-    dirty.current = true;
+    setDirty(true);
     setFields((f) => ({ ...f, [name]: value }));
   }
 
@@ -121,7 +132,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
       setResult(outcome);
       if (outcome.status === "saved") {
         window.localStorage.removeItem(draftKey(initiativeId));
-        dirty.current = false;
+        setDirty(false);
         setErrors({});
         setFields({ ...EMPTY, period: fields.period, progress: fields.progress });
         setHealthTouched(false);
@@ -164,7 +175,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
             onClick={() => {
               setFields(draft.fields);
               setHealthTouched(draft.fields.health !== "");
-              setDraft(null);
+              setDraftHandled(true);
             }}
           >
             {t("draftRestore")}
@@ -174,7 +185,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
             className="rounded px-2 py-1 underline"
             onClick={() => {
               window.localStorage.removeItem(draftKey(initiativeId));
-              setDraft(null);
+              setDraftHandled(true);
             }}
           >
             {t("draftDiscard")}
@@ -315,7 +326,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
         <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
           {pending ? t("submitting") : t("submit")}
         </button>
-        {dirty.current && <span className="text-xs text-slate-500">{t("draftSaved")}</span>}
+        {dirty && <span className="text-xs text-slate-500">{t("draftSaved")}</span>}
       </div>
     </form>
   );

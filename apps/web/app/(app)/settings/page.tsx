@@ -1,0 +1,22 @@
+import { requireUser } from "@workplan/auth";
+import { listApiTokens } from "@workplan/core/operations/api-tokens";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ApiTokens } from "@/features/settings/ApiTokens";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  const viewer = await requireUser();
+  const t = await getTranslations("settings");
+  const tokens = await listApiTokens(viewer);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <ApiTokens tokens={tokens} />
+    </div>
+  );
+}

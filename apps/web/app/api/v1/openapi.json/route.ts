@@ -1,0 +1,165 @@
+import {
+  LIST_LIMIT_MAX,
+  apiInitiativeDetailSchema,
+  apiInitiativeListSchema,
+  apiInitiativeSchema,
+  listInitiativesQuerySchema,
+} from "@workplan/core/operations/list-initiatives";
+import { progressUpdateSchema } from "@workplan/core/rules/progress";
+import { z } from "zod";
+import { apiErrorSchema, apiMeSchema, apiUpdateCreatedSchema, idempotencyKeySchema, json, withApi } from "@/lib/api";
+
+// The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API itself uses
+// (OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes).
+
+type JsonSchema = Record<string, unknown>;
+
+/** Named schemas under #/components/schemas, referring to each other by $ref. */
+function components(io: "input" | "output", schemas: Record<string, z.ZodType>): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}` }).schemas;
+  return Object.fromEntries(
+    Object.entries(generated).map(([id, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
+      return [id, rest];
+    }),
+  );
+}
+
+function inlineSchema(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+  const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io }) as JsonSchema;
+  return rest;
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
+const errorResponse = (description: string) => ({ description, content: jsonContent(ref("Error")) });
+
+const DESCRIPTION = `The REST API of Workplan (工作计划督办) for other ministry systems.
+
+**Authentication.** Send \`Authorization: Bearer <token>\` with a personal access token made on the
+Settings page (/settings). A token acts as its user, with the user's role and department scope, and
+stops working at once when revoked or when the user is deactivated. A signed-in browser session also
+works; a state-changing request made with the session cookie must carry an \`Origin\` of this site.
+
+**Scope.** Everything is limited to what the user may see: an initiative outside the scope answers
+404, exactly like one that does not exist.
+
+**Errors.** Every error is JSON: \`{ "error": { "code", "message", ... } }\` with code \`unauthorized\`
+(401), \`forbidden\` (403), \`invalid\` (400, with \`fields\`: field → what is wrong), \`not_found\` (404),
+\`conflict\` (409, with \`currentVersion\` and \`latestUpdateId\` when someone reported first) or
+\`internal\` (500).
+
+**Reporting progress.** Read the initiative, then post the update with \`baseVersion\` = its
+\`version\`; if someone reported in between, the answer is 409 and nothing is saved. Send an
+\`Idempotency-Key\` so that a retry returns the first answer instead of reporting twice.
+Evidence files cannot be uploaded through the API yet (links can); that is planned for a later version.`;
+
+function buildDocument() {
+  const queryParameters = Object.entries(listInitiativesQuerySchema.shape).map(([name, schema]) => {
+    const { description, ...rest } = inlineSchema(schema);
+    return { name, in: "query", required: false, description, schema: rest };
+  });
+  const idParameter = { name: "id", in: "path", required: true, description: "The initiative's id", schema: { type: "string" } };
+
+  return {
+    openapi: "3.1.0",
+    info: { title: "Workplan API", version: "1.0.0", description: DESCRIPTION },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths: {
+      "/me": {
+        get: {
+          operationId: "getMe",
+          summary: "The user the token acts as",
+          responses: {
+            "200": { description: "The user", content: jsonContent(ref("Me")) },
+            "401": errorResponse("No valid token or session"),
+          },
+        },
+      },
+      "/initiatives": {
+        get: {
+          operationId: "listInitiatives",
+          summary: "Initiatives in the user's scope",
+          description: `In code order, ${LIST_LIMIT_MAX} at most per page; follow nextCursor for the next page. Unknown parameters are refused (400).`,
+          parameters: queryParameters,
+          responses: {
+            "200": { description: "A page of initiatives", content: jsonContent(ref("InitiativeList")) },
+            "400": errorResponse("A parameter is invalid (see fields)"),
+            "401": errorResponse("No valid token or session"),
+          },
+        },
+      },
+      "/initiatives/{id}": {
+        get: {
+          operationId: "getInitiative",
+          summary: "One initiative with its progress updates and milestones",
+          parameters: [idParameter],
+          responses: {
+            "200": { description: "The initiative", content: jsonContent(ref("InitiativeDetail")) },
+            "401": errorResponse("No valid token or session"),
+            "404": errorResponse("No such initiative in the user's scope"),
+          },
+        },
+      },
+      "/initiatives/{id}/updates": {
+        post: {
+          operationId: "reportProgress",
+          summary: "Report progress on an initiative (the monthly update)",
+          description: "Evidence files are out of scope for the API for now: give links in `links`.",
+          parameters: [
+            idParameter,
+            { name: "Idempotency-Key", in: "header", required: false, description: idempotencyKeySchema.description, schema: inlineSchema(idempotencyKeySchema) },
+          ],
+          requestBody: { required: true, content: jsonContent(ref("ProgressUpdateInput")) },
+          responses: {
+            "201": { description: "Reported", content: jsonContent(ref("ProgressUpdateCreated")) },
+            "200": { description: "Already reported with this Idempotency-Key: the first answer", content: jsonContent(ref("ProgressUpdateCreated")) },
+            "400": errorResponse("The update or the header has problems (see fields), or the body is not JSON"),
+            "401": errorResponse("No valid token or session"),
+            "403": errorResponse("Session cookie without this site's Origin"),
+            "404": errorResponse("No such initiative in the user's scope, or the user does not report on it"),
+            "409": errorResponse("baseVersion is stale: someone reported first (see currentVersion, latestUpdateId)"),
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApi",
+          summary: "This document",
+          security: [],
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token (wp_…) made on /settings" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in browser session (__Secure-next-auth.session-token over HTTPS)" },
+      },
+      schemas: {
+        ...components("output", {
+          Me: apiMeSchema,
+          Initiative: apiInitiativeSchema,
+          InitiativeList: apiInitiativeListSchema,
+          InitiativeDetail: apiInitiativeDetailSchema,
+          ProgressUpdateCreated: apiUpdateCreatedSchema,
+          Error: apiErrorSchema,
+        }),
+        ...components("input", { ProgressUpdateInput: progressUpdateSchema }),
+      },
+    },
+  };
+}
+
+let cached: ReturnType<typeof buildDocument> | null = null;
+
+export const GET = withApi(
+  async () => {
+    cached ??= buildDocument();
+    return json(cached);
+  },
+  { auth: "none" },
+);

@@ -1,0 +1,249 @@
+import "server-only";
+import { getSession, type SessionViewer } from "@workplan/auth";
+import { API_TOKEN_MESSAGES, authenticateApiToken } from "@workplan/core/operations/api-tokens";
+import { DomainError } from "@workplan/core/operations/errors";
+import { LIST_QUERY_MESSAGES } from "@workplan/core/operations/list-initiatives";
+import { ConflictError } from "@workplan/core/operations/log-progress";
+import { ROLES } from "@workplan/core/rules/policy";
+import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+
+// The REST API's transport: authenticate (session cookie or bearer token), call the operation,
+// map its refusals to HTTP. Handlers stay thin; what the API may do is decided by the operations.
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Request bodies are small JSON documents (a progress report is at most a few 5000-character texts). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export const API_ERROR_CODES = ["unauthorized", "forbidden", "invalid", "not_found", "conflict", "internal"] as const;
+type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional().describe("invalid: field → what is wrong with it"),
+    currentVersion: z.number().int().optional().describe("conflict: the initiative's version now"),
+    latestUpdateId: z.string().nullable().optional().describe("conflict: the update that was saved first"),
+  }),
+});
+
+export const apiMeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  department: z
+    .object({ code: z.string(), nameZhHans: z.string(), nameZhHant: z.string(), nameEn: z.string() })
+    .nullable()
+    .describe("null for ministry-wide accounts"),
+});
+
+export const apiUpdateCreatedSchema = z.object({
+  id: z.string().describe("The progress update's id"),
+  version: z.number().int().describe("The initiative's version after the update"),
+});
+
+export type ApiUpdateCreated = z.infer<typeof apiUpdateCreatedSchema>;
+
+/** Same rule as logProgress applies: letters, digits, - and _, 8 to 100 of them (a UUID fits). */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/)
+  .describe("Any unique string (a UUID): a retry with the same key returns the first answer instead of reporting twice");
+
+const MESSAGES: Record<string, string> = {
+  ...ENGLISH_MESSAGES,
+  ...LIST_QUERY_MESSAGES,
+  ...API_TOKEN_MESSAGES,
+  "form.invalid": "The body must be a JSON object with the documented fields only.",
+  "idempotencyKey.format": "Use 8 to 100 letters, digits, - or _ (a UUID fits).",
+};
+
+export function toApiMe(viewer: SessionViewer): z.infer<typeof apiMeSchema> {
+  const d = viewer.department;
+  return {
+    id: viewer.id,
+    name: viewer.name,
+    email: viewer.email,
+    role: viewer.role,
+    department: d && { code: d.code, nameZhHans: d.nameZhHans, nameZhHant: d.nameZhHant, nameEn: d.nameEn },
+  };
+}
+
+/** A refusal of the transport itself (a body that is not JSON, too large), before any operation runs. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** A JSON response; every answer of the API, errors included, is one. */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+function errorJson(status: number, error: z.infer<typeof apiErrorSchema>["error"], headers: Record<string, string> = {}): Response {
+  const response = json({ error }, status);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** The request body as JSON; malformed JSON or an oversized body is refused with 400/413. */
+export async function readJson(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "invalid", `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, "invalid", `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, "invalid", "The body is not valid JSON.");
+  }
+}
+
+export function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip");
+}
+
+/** A state-changing request authenticated by cookie must come from our own pages (CSRF guard). */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return [request.headers.get("host"), request.headers.get("x-forwarded-host")].some((h) => h !== null && h === host);
+}
+
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function englishFields(fields: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, key] of Object.entries(fields ?? {})) {
+    out[field] = MESSAGES[key] ?? (key.endsWith(".invalid") ? "This value is not valid." : key);
+  }
+  return out;
+}
+
+function errorResponse(request: Request, error: unknown): Response {
+  if (error instanceof ApiError) return errorJson(error.status, { code: error.code, message: error.message });
+  if (error instanceof ConflictError) {
+    return errorJson(409, {
+      code: "conflict",
+      message: "The initiative was updated by someone else: read it again and report against its current version.",
+      currentVersion: error.currentVersion,
+      latestUpdateId: error.latestUpdateId,
+    });
+  }
+  if (error instanceof DomainError) {
+    switch (error.code) {
+      case "invalid":
+        return errorJson(400, { code: "invalid", message: sentence(error.message), fields: englishFields(error.fields) });
+      case "conflict":
+        return errorJson(409, {
+          code: "conflict",
+          message: sentence(error.message),
+          ...(error.fields ? { fields: englishFields(error.fields) } : {}),
+        });
+      case "not_found":
+      case "forbidden":
+        // Anything outside the viewer's scope looks missing, as on the pages.
+        return errorJson(404, { code: "not_found", message: "Not found." });
+    }
+  }
+  // The real error goes to the server log only; the client gets no detail or stack.
+  console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  return errorJson(500, { code: "internal", message: "Internal error" });
+}
+
+export interface ApiContext<P> {
+  viewer: SessionViewer;
+  params: P;
+  ip: string | null;
+}
+
+export interface PublicApiContext<P> {
+  params: P;
+}
+
+type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
+
+/**
+ * Wrap a route handler of the REST API. With `auth: "required"` the handler gets the viewer from
+ * `Authorization: Bearer <token>` or, failing that header, the session cookie (a cookie-authenticated
+ * request that changes state must come from our own origin); nobody gets 401. Whatever the handler
+ * throws becomes a JSON error response.
+ */
+export function withApi<P = Record<string, never>>(
+  handler: (request: NextRequest, context: ApiContext<P>) => Promise<Response>,
+  options: { auth: "required" },
+): RouteHandler<P>;
+export function withApi<P = Record<string, never>>(
+  handler: (request: NextRequest, context: PublicApiContext<P>) => Promise<Response>,
+  options: { auth: "none" },
+): RouteHandler<P>;
+export function withApi<P>(
+  handler:
+    | ((request: NextRequest, context: ApiContext<P>) => Promise<Response>)
+    | ((request: NextRequest, context: PublicApiContext<P>) => Promise<Response>),
+  options: { auth: "required" | "none" },
+): RouteHandler<P> {
+  return async (request, context) => {
+    try {
+      const params = await context.params;
+      if (options.auth === "none") {
+        // The overloads pair auth "none" with a handler that takes no viewer.
+        return await (handler as (request: NextRequest, context: PublicApiContext<P>) => Promise<Response>)(request, { params });
+      }
+      const viewer = await authenticate(request);
+      if (viewer instanceof Response) return viewer;
+      return await handler(request, { viewer, params, ip: clientIp(request) });
+    } catch (error) {
+      return errorResponse(request, error);
+    }
+  };
+}
+
+async function authenticate(request: NextRequest): Promise<SessionViewer | Response> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    // A bearer token, when given, is the only credential looked at: a bad one is not rescued by a cookie.
+    const token = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+    const viewer = token ? await authenticateApiToken(token) : null;
+    if (viewer) return viewer;
+    return errorJson(
+      401,
+      { code: "unauthorized", message: "The bearer token is unknown or revoked." },
+      { "WWW-Authenticate": 'Bearer error="invalid_token"' },
+    );
+  }
+  const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (hasSessionCookie && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    return errorJson(403, { code: "forbidden", message: "A request with a session cookie must come from this site (Origin)." });
+  }
+  const viewer = hasSessionCookie ? await getSession() : null;
+  if (viewer) return viewer;
+  return errorJson(
+    401,
+    { code: "unauthorized", message: "Sign in, or send Authorization: Bearer <token> (make one on /settings)." },
+    { "WWW-Authenticate": "Bearer" },
+  );
+}
