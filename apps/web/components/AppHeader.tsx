@@ -1,4 +1,5 @@
 import type { SessionViewer } from "@workplan/auth";
+import { can } from "@workplan/core/rules/policy";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/SignOutButton";
@@ -17,9 +18,17 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
             <span className="text-xs text-white/75">{t("app.ministry")}</span>
             <span className="text-lg font-semibold tracking-wide">{t("app.name")}</span>
           </Link>
-          <nav aria-label={t("nav.menu")}>
+          <nav aria-label={t("nav.menu")} className="flex gap-1">
             <Link href="/plan" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
               {t("nav.plan")}
+            </Link>
+            {can(viewer, "admin.users") && (
+              <Link href="/admin/users" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+                {t("nav.admin")}
+              </Link>
+            )}
+            <Link href="/settings" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              {t("nav.settings")}
             </Link>
           </nav>
         </div>

@@ -56,3 +56,11 @@ describe("reporting", () => {
     expect(can(director, "progress.report")).toBe(false);
   });
 });
+
+describe("administration", () => {
+  it("is for admins alone", () => {
+    for (const action of ["admin.users", "admin.departments", "admin.plans", "admin.audit"] as const) {
+      expect([staff, lead, director, admin].map((v) => can(v, action))).toEqual([false, false, false, true]);
+    }
+  });
+});

@@ -12,7 +12,17 @@ export interface Viewer {
   departmentId: string | null;
 }
 
-export const ACTIONS = ["plan.read", "initiative.read", "ministry.read", "progress.report", "milestone.manage"] as const;
+export const ACTIONS = [
+  "plan.read",
+  "initiative.read",
+  "ministry.read",
+  "progress.report",
+  "milestone.manage",
+  "admin.users",
+  "admin.departments",
+  "admin.plans",
+  "admin.audit",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** A resource that belongs to a department (an initiative, a plan). */
@@ -79,6 +89,11 @@ export const PERMISSIONS: Record<Action, Record<Role, Rule>> = {
     MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
     ADMIN: () => false,
   },
+  // Administration is the admins' alone.
+  "admin.users": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
+  "admin.departments": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
+  "admin.plans": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
+  "admin.audit": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
   "ministry.read": {
     STAFF: () => false,
     MANAGER: (v) => v.departmentId === null,
