@@ -7,7 +7,7 @@ import { fieldErrors } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
-import type { SessionViewer } from "./load-viewer";
+import { toSessionViewer, viewerUserSelect, type SessionViewer } from "./load-viewer";
 
 // Personal access tokens for the REST API. Every signed-in user may hold tokens of their own: a token
 // acts as its user, with the same role and scope, re-read on every request. The token itself is shown
@@ -113,17 +113,7 @@ export async function authenticateApiToken(token: unknown, now: Date = new Date(
       id: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          role: true,
-          active: true,
-          departmentId: true,
-          department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
-        },
-      },
+      user: { select: viewerUserSelect },
     },
   });
   if (!row || row.revokedAt !== null || !row.user.active) return null;
@@ -135,14 +125,5 @@ export async function authenticateApiToken(token: unknown, now: Date = new Date(
       data: { lastUsedAt: now },
     });
   }
-  const { user } = row;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    departmentId: user.departmentId,
-    department: user.department,
-    sessionId: `token:${row.id}`,
-  };
+  return toSessionViewer(row.user, `token:${row.id}`);
 }
