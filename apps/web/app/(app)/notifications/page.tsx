@@ -1,0 +1,61 @@
+import { requireUser } from "@workplan/auth";
+import { listNotifications } from "@workplan/core/operations/notifications";
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { markAllRead } from "@/features/review/actions";
+import { readable } from "@/lib/display";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+export default async function NotificationsPage() {
+  const viewer = await requireUser();
+  const items = await listNotifications(viewer);
+  const t = await getTranslations("notifications");
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const unread = items.some((n) => n.readAt === null);
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {unread && (
+          <form action={markAllRead}>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              {t("markAllRead")}
+            </button>
+          </form>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-700" data-testid="notifications-empty">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notifications">
+          {items.map((n) => {
+            const params = (n.params ?? {}) as Record<string, string | null>;
+            const kindKey = `kinds.${n.kind.replaceAll(".", "_")}`;
+            const text = t.has(kindKey)
+              ? t(kindKey, { code: params.code ?? "", title: readable(params.title ?? "", locale) })
+              : n.kind;
+            return (
+              <li key={n.id} className={`px-4 py-3 ${n.readAt ? "" : "bg-brand-50/60"}`} data-testid="notification">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <Link href={n.link ?? "/"} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    {!n.readAt && <span className="sr-only">{t("unread")} </span>}
+                    {text}
+                  </Link>
+                  <span className="text-xs text-slate-500">{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+                </div>
+                {params.comment && <p className="mt-1 text-sm text-slate-700">{t("comment", { comment: params.comment })}</p>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

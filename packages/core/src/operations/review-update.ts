@@ -1,0 +1,125 @@
+import "server-only";
+import { prisma, Prisma } from "@workplan/db";
+import { z } from "zod";
+import { can, departmentScope, type Viewer } from "../rules/policy";
+import { fieldErrors } from "../rules/progress";
+import { recordAudit } from "./audit";
+import { DomainError } from "./errors";
+import { idSchema } from "./get-initiative";
+import { notify } from "./notify";
+import { initiativeWhere } from "./scope";
+
+export const reviewSchema = z
+  .object({
+    decision: z.enum(["approve", "return"], { error: "decision.required" }),
+    comment: z.string().trim().max(2000, "comment.tooLong").optional().default(""),
+  })
+  .strict()
+  .refine((r) => r.decision === "approve" || r.comment.length > 0, { path: ["comment"], message: "comment.required" });
+
+export type ReviewInput = z.input<typeof reviewSchema>;
+
+/** Thrown when someone else reviewed the update first. */
+export class AlreadyReviewedError extends DomainError {
+  constructor() {
+    super("conflict", "the update has already been reviewed", { form: "review.already" });
+    this.name = "AlreadyReviewedError";
+  }
+}
+
+/**
+ * Approve an update, or return it to its author with a comment. An update is reviewed once: the
+ * status change is guarded (`WHERE status = 'SUBMITTED'`) and the review row is unique per update,
+ * so of two reviewers acting at the same moment one wins and the other gets AlreadyReviewedError.
+ */
+export async function reviewUpdate(viewer: Viewer, updateId: unknown, input: unknown, context: { ip?: string | null } = {}) {
+  const id = idSchema.safeParse(updateId);
+  if (!id.success) throw new DomainError("not_found", "no such update");
+  const parsed = reviewSchema.safeParse(input);
+  const update = await prisma.progressUpdate.findFirst({
+    where: { id: id.data, initiative: initiativeWhere(viewer) },
+    select: {
+      id: true,
+      status: true,
+      authorId: true,
+      departmentId: true,
+      initiative: { select: { id: true, code: true, title: true } },
+    },
+  });
+  if (!update || !can(viewer, "update.review", { departmentId: update.departmentId })) {
+    throw new DomainError("not_found", "no such update");
+  }
+  if (update.authorId === viewer.id) throw new DomainError("forbidden", "nobody reviews their own report");
+  if (!parsed.success) throw new DomainError("invalid", "the review has problems", fieldErrors(parsed.error));
+  if (update.status !== "SUBMITTED") throw new AlreadyReviewedError();
+  const { decision, comment } = parsed.data;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const changed = await tx.progressUpdate.updateMany({
+        where: { id: update.id, status: "SUBMITTED" },
+        data: { status: decision === "approve" ? "APPROVED" : "RETURNED", reviewedAt: new Date() },
+      });
+      if (changed.count === 0) throw new AlreadyReviewedError();
+      const review = await tx.review.create({
+        data: { updateId: update.id, reviewerId: viewer.id, decision: decision === "approve" ? "APPROVE" : "RETURN", comment: comment || null },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: decision === "approve" ? "update.approved" : "update.returned",
+        objectType: "ProgressUpdate",
+        objectId: update.id,
+        before: { status: "SUBMITTED" },
+        after: { status: decision === "approve" ? "APPROVED" : "RETURNED", comment: comment || null },
+        ip: context.ip ?? null,
+      });
+      await notify(
+        tx,
+        [update.authorId],
+        decision === "approve" ? "update.approved" : "update.returned",
+        { code: update.initiative.code, title: update.initiative.title, comment: comment || null },
+        `/initiatives/${update.initiative.id}`,
+      );
+      return { reviewId: review.id, status: decision === "approve" ? ("APPROVED" as const) : ("RETURNED" as const) };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AlreadyReviewedError();
+    throw error;
+  }
+}
+
+/** Submitted updates awaiting review in the viewer's scope, oldest first. */
+export async function listReviewQueue(viewer: Viewer, options: { limit?: number } = {}) {
+  if (!can(viewer, "update.review")) return [];
+  const scope = departmentScope(viewer);
+  const rows = await prisma.progressUpdate.findMany({
+    where: {
+      status: "SUBMITTED",
+      authorId: { not: viewer.id },
+      ...(scope.kind === "department" ? { departmentId: scope.departmentId } : {}),
+      initiative: { archivedAt: null },
+    },
+    orderBy: { createdAt: "asc" },
+    take: Math.min(options.limit ?? 100, 500),
+    select: {
+      id: true,
+      period: true,
+      progress: true,
+      health: true,
+      healthSuggested: true,
+      healthReason: true,
+      workDone: true,
+      problems: true,
+      nextSteps: true,
+      createdAt: true,
+      revisionOfId: true,
+      author: { select: { name: true } },
+      department: { select: { code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
+      initiative: { select: { id: true, code: true, title: true, progress: true } },
+      evidence: { select: { id: true, kind: true, url: true, fileName: true } },
+    },
+  });
+  return rows;
+}
+
+export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>[number];
