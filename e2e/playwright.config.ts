@@ -26,7 +26,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Generous: two cores run the server, two browsers and the database at once.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   globalSetup: "./global-setup.ts",
   use: {

@@ -6,6 +6,7 @@ import { Writable } from "node:stream";
 import { hashPassword } from "@workplan/auth/password";
 import { createUser } from "@workplan/core/operations/create-user";
 import { DomainError } from "@workplan/core/operations/errors";
+import { PASSWORD_MESSAGES, checkNewPassword } from "@workplan/core/rules/password-policy";
 import { disconnectPrisma } from "@workplan/db";
 import { resolveDatabase } from "./lib/database";
 
@@ -38,7 +39,8 @@ try {
   const name = await ask("Name: ");
   const password = await ask("Password (at least 12 characters): ", true);
   const again = await ask("Password again: ", true);
-  if (password.length < 12) throw new DomainError("invalid", "the password must have at least 12 characters");
+  const problem = checkNewPassword(password, { email, name });
+  if (problem) throw new DomainError("invalid", PASSWORD_MESSAGES[problem] ?? problem);
   if (password !== again) throw new DomainError("invalid", "the two passwords differ");
   const result = await createUser(null, { email, name, role: "ADMIN", passwordHash: await hashPassword(password) });
   console.log(`Administrator ${email} created (${result.id}).`);

@@ -3,6 +3,7 @@ import { createUser } from "@workplan/core/operations/create-user";
 import { importWorkReport, type ImportResult } from "@workplan/core/operations/import-work-report";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@workplan/core/rules/demo-accounts";
 import { parseWorkReport } from "@workplan/core/rules/parse-work-report";
+import { backfillSearchText } from "@workplan/core/operations/search-text";
 import { hashPassword } from "@workplan/auth/password";
 import { getPrisma } from "@workplan/db";
 import { SOURCE_DEPARTMENTS } from "./departments";
@@ -28,6 +29,7 @@ export async function runSeed(options: { demo: boolean }): Promise<SeedSummary> 
     if (!names) throw new Error(`The source names a department the seed does not know: ${report.departmentName}`);
     departments.push(await importWorkReport(db, report, names, { actorId: null }));
   }
+  await backfillSearchText(db);
   let demoUsersCreated = 0;
   if (options.demo) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,4 +1,5 @@
 import type { SessionViewer } from "@workplan/auth";
+import { unreadNotificationCount } from "@workplan/core/operations/notifications";
 import { can } from "@workplan/core/rules/policy";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -9,6 +10,7 @@ import { departmentName } from "@/lib/display";
 export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
   const t = await getTranslations();
   const locale = await getLocale();
+  const unread = await unreadNotificationCount(viewer);
   const scope = viewer.department ? departmentName(viewer.department, locale) : t("roles.ministryWide");
   return (
     <header className="bg-brand-700 text-white shadow">
@@ -22,6 +24,11 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
             <Link href="/plan" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
               {t("nav.plan")}
             </Link>
+            {can(viewer, "update.review") && (
+              <Link href="/review" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+                {t("nav.review")}
+              </Link>
+            )}
             {can(viewer, "admin.users") && (
               <Link href="/admin/users" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
                 {t("nav.admin")}
@@ -34,6 +41,21 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LocaleSwitcher />
+          <Link
+            href="/notifications"
+            className="relative rounded px-2 py-1 text-sm hover:bg-white/10"
+            aria-label={unread > 0 ? `${t("nav.notifications")}: ${t("nav.unreadCount", { count: unread })}` : t("nav.notifications")}
+            data-testid="notifications-link"
+          >
+            <svg aria-hidden viewBox="0 0 24 24" className="inline h-5 w-5 align-[-4px]" fill="none" stroke="currentColor" strokeWidth="2">
+              <path strokeLinecap="round" strokeLinejoin="round" d="M15 17h5l-1.4-1.4A2 2 0 0 1 18 14.2V11a6 6 0 1 0-12 0v3.2a2 2 0 0 1-.6 1.4L4 17h5m6 0a3 3 0 1 1-6 0" />
+            </svg>
+            {unread > 0 && (
+              <span className="ml-1 rounded-full bg-white px-1.5 text-xs font-semibold text-brand-800" data-testid="unread-count">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            )}
+          </Link>
           <div className="text-right text-sm leading-tight" data-testid="current-user">
             <div className="font-medium">{viewer.name}</div>
             <div className="text-xs text-white/75">

@@ -39,6 +39,8 @@ interface Props {
   currentProgress: number;
   /** e.g. "约 3 家"; null when the initiative has no quantitative target */
   targetLabel: string | null;
+  /** Revising a returned update: its content pre-fills the form, and the new update links to it. */
+  revision?: { updateId: string; fields: Omit<Fields, "links"> } | null;
 }
 
 const draftKey = (id: string) => `workplan:draft:${id}`;
@@ -54,14 +56,17 @@ function newKey() {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function ReportForm({ initiativeId, version, planYear, dueDate, currentProgress, targetLabel }: Props) {
+export function ReportForm({ initiativeId, version, planYear, dueDate, currentProgress, targetLabel, revision = null }: Props) {
   const t = useTranslations("report");
   const th = useTranslations("health");
   const tAuth = useTranslations("signIn");
   const format = useFormatter();
   const router = useRouter();
-  const [fields, setFields] = useState<Fields>({ ...EMPTY, period: periodOf(new Date()), progress: String(currentProgress) });
-  const [healthTouched, setHealthTouched] = useState(false);
+  const [fields, setFields] = useState<Fields>(
+    revision ? { ...EMPTY, ...revision.fields } : { ...EMPTY, period: periodOf(new Date()), progress: String(currentProgress) },
+  );
+  const [revisionOf, setRevisionOf] = useState(revision?.updateId ?? null);
+  const [healthTouched, setHealthTouched] = useState(revision !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ActionResult | null>(null);
   const [baseVersion, setBaseVersion] = useState(version);
@@ -122,6 +127,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
     data.set("health", health);
     data.set("baseVersion", String(baseVersion));
     data.set("idempotencyKey", idempotencyKey);
+    if (revisionOf) data.set("revisionOf", revisionOf);
     startTransition(async () => {
       let outcome: ActionResult;
       try {
@@ -136,6 +142,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
         setErrors({});
         setFields({ ...EMPTY, period: fields.period, progress: fields.progress });
         setHealthTouched(false);
+        setRevisionOf(null);
         if (fileInput.current) fileInput.current.value = "";
         setIdempotencyKey(newKey());
         if (outcome.version !== undefined) setBaseVersion(outcome.version);

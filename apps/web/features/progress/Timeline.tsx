@@ -16,6 +16,7 @@ const STATUS_STYLES = {
 export async function Timeline({ initiative, viewerId }: { initiative: InitiativeDetail; viewerId: string }) {
   const t = await getTranslations("timeline");
   const th = await getTranslations("health");
+  const tr = await getTranslations("timelineReview");
   const locale = await getLocale();
   const format = await getFormatter();
   const previous = new Map<string, Update | undefined>();
@@ -61,6 +62,7 @@ export async function Timeline({ initiative, viewerId }: { initiative: Initiativ
               )}
             </ul>
             {update.healthReason && <p className="mt-1 text-sm text-slate-600">{t("reason", { reason: update.healthReason })}</p>}
+            {update.revisionOfId && <p className="mt-1 text-xs text-violet-800">{tr("revisionOf")}</p>}
             <dl className="mt-2 space-y-2 text-sm">
               <div>
                 <dt className="text-xs font-medium text-slate-500">{t("workDone")}</dt>
@@ -103,7 +105,27 @@ export async function Timeline({ initiative, viewerId }: { initiative: Initiativ
                 </div>
               )}
             </dl>
+            {update.review && (
+              <div
+                className={`mt-2 rounded-md px-3 py-2 text-sm ${update.review.decision === "APPROVE" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
+                data-testid="timeline-review"
+              >
+                <span className="font-medium">
+                  {update.review.decision === "APPROVE"
+                    ? tr("approvedBy", { name: update.review.reviewer.name })
+                    : tr("returnedBy", { name: update.review.reviewer.name })}
+                </span>{" "}
+                · {format.dateTime(update.review.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {update.review.comment && <p className="mt-1 whitespace-pre-wrap">{update.review.comment}</p>}
+              </div>
+            )}
+            {update.author.id === viewerId && update.status === "RETURNED" && !update.revision && !initiative.archivedAt && !initiative.closedAt && (
+              <a href={`/initiatives/${initiative.id}?revise=${update.id}#report-heading`} className="mt-2 inline-block rounded-md bg-brand-700 px-3 py-1 text-sm text-white hover:bg-brand-800" data-testid="revise-link">
+                {tr("revise")}
+              </a>
+            )}
             {update.author.id === viewerId &&
+              !initiative.archivedAt &&
               (update.status === "SUBMITTED" ? (
                 <EditUpdateText
                   initiativeId={initiative.id}

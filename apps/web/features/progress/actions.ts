@@ -64,6 +64,7 @@ export async function submitProgress(initiativeId: string, formData: FormData): 
   try {
     const result = await logProgress(viewer, initiativeId, input, files, {
       idempotencyKey: text("idempotencyKey"),
+      revisionOf: text("revisionOf") || null,
       ip: await ip(),
     });
     revalidatePath(`/initiatives/${initiativeId}`);

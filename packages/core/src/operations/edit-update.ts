@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeWhere } from "./scope";
+import { updateSearchText } from "./search-text";
 
 const editSchema = z
   .object({
@@ -40,7 +41,13 @@ export async function editUpdate(viewer: Viewer, updateId: unknown, input: unkno
   return prisma.$transaction(async (tx) => {
     const changed = await tx.progressUpdate.updateMany({
       where: { id: update.id, version: data.version, status: "SUBMITTED" },
-      data: { workDone: data.workDone, problems: data.problems || null, nextSteps: data.nextSteps || null, version: { increment: 1 } },
+      data: {
+        workDone: data.workDone,
+        problems: data.problems || null,
+        nextSteps: data.nextSteps || null,
+        searchText: updateSearchText(data),
+        version: { increment: 1 },
+      },
     });
     if (changed.count === 0) throw new DomainError("conflict", "the update changed meanwhile", { form: "update.changed" });
     await recordAudit(tx, {

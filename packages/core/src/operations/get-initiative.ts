@@ -2,17 +2,21 @@ import "server-only";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
 import type { Viewer } from "../rules/policy";
-import { initiativeWhere } from "./scope";
+import { initiativeRecordWhere } from "./scope";
 
 // Ids are cuids; anything else cannot exist and is answered like a missing row.
 export const idSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
 
-/** An initiative with its plan, theme and history, or null when it does not exist for this viewer. */
+/**
+ * An initiative with its plan, theme and history, or null when it does not exist for this viewer.
+ * An archived initiative is still found by its id (its page keeps its history, read-only, marked
+ * archived); lists and roll-ups leave it out.
+ */
 export async function getInitiative(viewer: Viewer, idInput: unknown) {
   const id = idSchema.safeParse(idInput);
   if (!id.success) return null;
   const row = await prisma.initiative.findFirst({
-    where: { AND: [{ id: id.data }, initiativeWhere(viewer)] },
+    where: { AND: [{ id: id.data }, initiativeRecordWhere(viewer)] },
     select: {
       id: true,
       code: true,
@@ -28,6 +32,7 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
       lastUpdateAt: true,
       measuredValue: true,
       closedAt: true,
+      archivedAt: true,
       version: true,
       plan: { select: { id: true, year: true, heading: true, status: true } },
       cooperations: { select: { department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } } } },
@@ -50,6 +55,9 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
           nextSteps: true,
           status: true,
           version: true,
+          revisionOfId: true,
+          revision: { select: { id: true } },
+          review: { select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
           createdAt: true,
           updatedAt: true,
           author: { select: { id: true, name: true } },

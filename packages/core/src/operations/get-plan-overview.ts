@@ -34,7 +34,8 @@ export async function listPlanYears(viewer: Viewer): Promise<number[]> {
 
 /**
  * The plans of one year in the viewer's scope, grouped by department and theme, with the stored
- * roll-ups. A fixed number of queries (one per relation level), whatever the number of rows.
+ * roll-ups. Archived themes and initiatives are left out (the roll-ups leave them out too).
+ * A fixed number of queries (one per relation level), whatever the number of rows.
  */
 export async function getPlanOverview(viewer: Viewer, yearInput: unknown) {
   const parsed = yearSchema.safeParse(yearInput);
@@ -52,10 +53,11 @@ export async function getPlanOverview(viewer: Viewer, yearInput: unknown) {
       progress: true,
       department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
       themes: {
+        where: { archivedAt: null },
         orderBy: { ordinal: "asc" },
         select: { id: true, code: true, ordinal: true, title: true, initiativeCount: true, progress: true },
       },
-      initiatives: { orderBy: [{ ordinal: "asc" }], select: initiativeListSelect },
+      initiatives: { where: { archivedAt: null }, orderBy: [{ ordinal: "asc" }], select: initiativeListSelect },
     },
   });
   return {

@@ -13,6 +13,8 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { refreshRollups } from "./refresh-rollups";
+import { updateSearchText } from "./search-text";
+import { notify, reviewersOf } from "./notify";
 import { initiativeWhere } from "./scope";
 
 export interface EvidenceFileInput {
@@ -22,6 +24,8 @@ export interface EvidenceFileInput {
 
 export interface LogProgressContext {
   idempotencyKey?: string | null;
+  /** The returned update this one revises (the author's resubmission after a review). */
+  revisionOf?: string | null;
   ip?: string | null;
   now?: Date;
 }
@@ -49,6 +53,8 @@ export async function initiativeForWrite(tx: Prisma.TransactionClient | typeof p
     where: { AND: [{ id: parsed.data }, initiativeWhere(viewer)] },
     select: {
       id: true,
+      code: true,
+      title: true,
       planId: true,
       departmentId: true,
       version: true,
@@ -112,8 +118,17 @@ export async function logProgress(
       due: initiative.dueDate,
     });
     if (data.health !== suggested && !data.healthReason) fields.healthReason ??= "healthReason.required";
+    let revisionOfId: string | null = null;
+    if (context.revisionOf) {
+      const returned = await prisma.progressUpdate.findFirst({
+        where: { id: String(context.revisionOf), initiativeId: initiative.id, authorId: viewer.id, status: "RETURNED", revision: null },
+        select: { id: true },
+      });
+      if (returned) revisionOfId = returned.id;
+      else fields.form ??= "revision.invalid";
+    }
     if (Object.keys(fields).length === 0 && fileCheck.ok) {
-      return write(viewer, initiative, data, suggested, period, fileCheck.files, key, context.ip ?? null);
+      return write(viewer, initiative, data, suggested, period, fileCheck.files, key, context.ip ?? null, revisionOfId);
     }
   }
   throw new DomainError("invalid", "the update has problems", fields);
@@ -128,6 +143,7 @@ async function write(
   files: { name: string; mimeType: string; bytes: Uint8Array }[],
   key: string | null,
   ip: string | null,
+  revisionOfId: string | null = null,
 ): Promise<LogProgressResult> {
   // The lead department's report sets the initiative's headline; a co-operating department reports its part.
   const reportingDepartmentId = viewer.departmentId ?? initiative.departmentId;
@@ -139,11 +155,11 @@ async function write(
             UPDATE initiatives SET version = version + 1, progress = ${data.progress},
                    health = ${data.health}::"Health", measured_value = ${data.measuredValue},
                    last_update_at = now(), updated_at = now()
-             WHERE id = ${initiative.id} AND version = ${data.baseVersion} AND closed_at IS NULL
+             WHERE id = ${initiative.id} AND version = ${data.baseVersion} AND closed_at IS NULL AND archived_at IS NULL
                AND plan_id IN (SELECT id FROM work_plans WHERE status = 'ACTIVE')`
         : await tx.$executeRaw`
             UPDATE initiatives SET version = version + 1, last_update_at = now(), updated_at = now()
-             WHERE id = ${initiative.id} AND version = ${data.baseVersion} AND closed_at IS NULL
+             WHERE id = ${initiative.id} AND version = ${data.baseVersion} AND closed_at IS NULL AND archived_at IS NULL
                AND plan_id IN (SELECT id FROM work_plans WHERE status = 'ACTIVE')`;
       if (bumped === 0) throw new ConflictRetry();
       const update = await tx.progressUpdate.create({
@@ -157,10 +173,12 @@ async function write(
           healthSuggested: suggested,
           healthReason: data.health === suggested ? null : data.healthReason,
           workDone: data.workDone,
+          searchText: updateSearchText(data),
           problems: data.problems || null,
           nextSteps: data.nextSteps || null,
           measuredValue: data.measuredValue,
           idempotencyKey: key,
+          revisionOfId,
           evidence: {
             create: [
               ...data.links.map((url) => ({ kind: "LINK" as const, url })),
@@ -196,9 +214,17 @@ async function write(
           measuredValue: data.measuredValue,
           files: files.map((f) => f.name),
           links: data.links.length,
+          revisionOf: revisionOfId,
         },
         ip,
       });
+      await notify(
+        tx,
+        (await reviewersOf(tx, reportingDepartmentId)).filter((id) => id !== viewer.id),
+        "update.submitted",
+        { code: initiative.code, title: initiative.title },
+        `/review`,
+      );
       return { updateId: update.id, created: true, version: data.baseVersion + 1 };
     });
   } catch (error) {
@@ -209,9 +235,9 @@ async function write(
       if (replay) return { updateId: replay.id, created: false, version: replay.initiative.version };
       const current = await prisma.initiative.findUnique({
         where: { id: initiative.id },
-        select: { version: true, closedAt: true, plan: { select: { status: true } }, updates: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } } },
+        select: { version: true, closedAt: true, archivedAt: true, plan: { select: { status: true } }, updates: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } } },
       });
-      if (current?.closedAt || current?.plan.status === "CLOSED") throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
+      if (current?.closedAt || current?.archivedAt || current?.plan.status === "CLOSED") throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
       throw new ConflictError(current?.version ?? initiative.version, current?.updates[0]?.id ?? null);
     }
     throw error;

@@ -15,11 +15,22 @@ export function planWhere(viewer: Viewer): Prisma.WorkPlanWhereInput {
   return scope.kind === "ministry" ? {} : { departmentId: scope.departmentId };
 }
 
-/** Initiatives the viewer's department leads or co-operates on (all, for ministry-wide roles). */
-export function initiativeWhere(viewer: Viewer): Prisma.InitiativeWhereInput {
+/**
+ * Initiatives the viewer's department leads or co-operates on, including archived ones: the reach
+ * of an initiative's own page and its history (an archived initiative keeps both, read-only).
+ */
+export function initiativeRecordWhere(viewer: Viewer): Prisma.InitiativeWhereInput {
   const scope = departmentScope(viewer);
   if (scope.kind === "ministry") return {};
   return {
     OR: [{ departmentId: scope.departmentId }, { cooperations: { some: { departmentId: scope.departmentId } } }],
   };
+}
+
+/**
+ * Initiatives the viewer's department leads or co-operates on (all, for ministry-wide roles),
+ * archived ones left out: what lists show and what may be written to.
+ */
+export function initiativeWhere(viewer: Viewer): Prisma.InitiativeWhereInput {
+  return { AND: [{ archivedAt: null }, initiativeRecordWhere(viewer)] };
 }

@@ -7,4 +7,5 @@ export {
   type ParsedItem,
   type ParsedPlan,
   type ParsedTheme,
+  type WorkReportProblem,
 } from "./parse-work-report";

@@ -47,14 +47,35 @@ export interface ParsedDepartmentReport {
   closing: string;
 }
 
+/** What is wrong with a text, for a message in the reader's language (the English message stays for logs). */
+export type WorkReportProblem =
+  | "empty"
+  | "emptyDepartment"
+  | "unknownDepartment"
+  | "noYearHeading"
+  | "tooManyYears"
+  | "sameYear"
+  | "noPlanItems"
+  | "noPlan";
+
 export class WorkReportParseError extends Error {
   /** 1-based line number in the parsed text, when the problem is tied to a line. */
   readonly line: number | null;
+  readonly problem: WorkReportProblem;
+  /** Values the message names: the department, the heading, the year. */
+  readonly params: Readonly<Record<string, string>>;
 
-  constructor(message: string, line: number | null = null) {
+  constructor(
+    message: string,
+    line: number | null = null,
+    problem: WorkReportProblem = "noPlan",
+    params: Record<string, string> = {},
+  ) {
     super(line === null ? message : `Line ${line}: ${message}`);
     this.name = "WorkReportParseError";
     this.line = line;
+    this.problem = problem;
+    this.params = params;
   }
 }
 
@@ -333,6 +354,8 @@ function noPlanItems(heading: YearHeading): WorkReportParseError {
     `no recognisable plan under 「${heading.line.text}」: expected numbered themes 「(一)…」, ` +
       "items 「一是…二是…」 or goals separated by 「;」",
     heading.line.no,
+    "noPlanItems",
+    { heading: heading.line.text },
   );
 }
 
@@ -456,7 +479,7 @@ function isPlanHeading(heading: YearHeading): boolean {
 function parseDepartment(block: Block): ParsedDepartmentReport {
   const all = block.heading === null ? block.lines : [block.heading, ...block.lines];
   const firstLine = all[0];
-  if (firstLine === undefined) throw new WorkReportParseError("empty department block");
+  if (firstLine === undefined) throw new WorkReportParseError("empty department block", null, "emptyDepartment");
   const content = block.lines.filter((line) => !isBlank(line));
 
   const headings: YearHeading[] = [];
@@ -476,12 +499,15 @@ function parseDepartment(block: Block): ParsedDepartmentReport {
       "cannot tell which department this is: expected a heading such as 「科技司:…」 " +
         "or a first line naming it, such as 「2017年,工信部產業政策司…」",
       firstLine.no,
+      "unknownDepartment",
     );
   }
   if (firstHeading === undefined) {
     throw new WorkReportParseError(
       `no recognisable plan for ${departmentName}: found no year heading such as 「2018年工作思路」`,
       firstLine.no,
+      "noYearHeading",
+      { department: departmentName },
     );
   }
   const third = headings[2];
@@ -489,6 +515,8 @@ function parseDepartment(block: Block): ParsedDepartmentReport {
     throw new WorkReportParseError(
       `${departmentName} has more than two year headings (expected the prior year's record and the plan)`,
       third.line.no,
+      "tooManyYears",
+      { department: departmentName },
     );
   }
 
@@ -503,6 +531,8 @@ function parseDepartment(block: Block): ParsedDepartmentReport {
       throw new WorkReportParseError(
         `${departmentName} has two headings for the year ${second.year}; expected the prior year and the plan's year`,
         second.line.no,
+        "sameYear",
+        { department: departmentName, year: String(second.year) },
       );
     }
     [recordHeading, planHeading] = second.year > firstHeading.year ? [firstHeading, second] : [second, firstHeading];
@@ -534,7 +564,7 @@ function parseDepartment(block: Block): ParsedDepartmentReport {
  */
 export function parseWorkReport(text: string): ParsedDepartmentReport[] {
   const lines = splitLines(text);
-  if (lines.every(isBlank)) throw new WorkReportParseError("the text is empty");
+  if (lines.every(isBlank)) throw new WorkReportParseError("the text is empty", null, "empty");
 
   const blocks: Block[] = [];
   let current: Block = { heading: null, lines: [] };
@@ -560,6 +590,8 @@ export function parseWorkReport(text: string): ParsedDepartmentReport[] {
   if (!departments.some((department) => department.plan !== null)) {
     throw new WorkReportParseError(
       "no recognisable plan: expected a heading such as 「2018年工作思路」 followed by the plan",
+      null,
+      "noPlan",
     );
   }
   return departments;

@@ -64,3 +64,13 @@ describe("administration", () => {
     }
   });
 });
+
+describe("review", () => {
+  it("lets department managers review their department's reports and ministry-wide managers all", () => {
+    expect(can(lead, "update.review", { departmentId: "d1" })).toBe(true);
+    expect(can(lead, "update.review", { departmentId: "d2" })).toBe(false);
+    expect(can(director, "update.review", { departmentId: "d2" })).toBe(true);
+    expect(can(staff, "update.review", { departmentId: "d1" })).toBe(false);
+    expect(can(admin, "update.review", { departmentId: "d1" })).toBe(false);
+  });
+});

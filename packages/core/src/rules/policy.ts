@@ -18,6 +18,7 @@ export const ACTIONS = [
   "ministry.read",
   "progress.report",
   "milestone.manage",
+  "update.review",
   "admin.users",
   "admin.departments",
   "admin.plans",
@@ -87,6 +88,13 @@ export const PERMISSIONS: Record<Action, Record<Role, Rule>> = {
   "milestone.manage": {
     STAFF: (v, r) => r === undefined || ownDepartment(v, r),
     MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
+    ADMIN: () => false,
+  },
+  // Review (審核) is the managers' work: a department manager reviews what their department reports,
+  // a ministry-wide manager anything. The resource is the update's reporting department.
+  "update.review": {
+    STAFF: () => false,
+    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
     ADMIN: () => false,
   },
   // Administration is the admins' alone.

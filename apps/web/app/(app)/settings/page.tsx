@@ -1,7 +1,10 @@
 import { requireUser } from "@workplan/auth";
 import { listApiTokens } from "@workplan/core/operations/api-tokens";
+import { listMySessions } from "@workplan/core/operations/my-sessions";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ChangePassword } from "@/features/account/ChangePassword";
+import { MySessions } from "@/features/account/MySessions";
 import { ApiTokens } from "@/features/settings/ApiTokens";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,10 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const viewer = await requireUser();
   const t = await getTranslations("settings");
-  const tokens = await listApiTokens(viewer);
+  const [tokens, sessions] = await Promise.all([listApiTokens(viewer), listMySessions(viewer)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <ChangePassword email={viewer.email} />
+      <MySessions sessions={sessions} />
       <ApiTokens tokens={tokens} />
     </div>
   );

@@ -14,7 +14,7 @@ import { Milestones } from "@/features/progress/Milestones";
 import { ReportForm } from "@/features/progress/ReportForm";
 import { Timeline } from "@/features/progress/Timeline";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[] }> };
 
 // One read per request, shared by the metadata and the page.
 const loadInitiative = cache(async (id: string) => getInitiative(await requireUser(), id));
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: initiative ? `${initiative.code} ${readable(initiative.title, await getLocale())}` : undefined };
 }
 
-export default async function InitiativePage({ params }: Props) {
+export default async function InitiativePage({ params, searchParams }: Props) {
   // Scoped by query: outside the viewer's scope, or a malformed id, is simply not found.
   const initiative = await loadInitiative((await params).id);
   if (!initiative) notFound();
@@ -32,11 +32,34 @@ export default async function InitiativePage({ params }: Props) {
   const t = await getTranslations("initiative");
   const tr = await getTranslations("report");
   const tm = await getTranslations("milestones");
+  const ta = await getTranslations("adminPlans");
   const locale = await getLocale();
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const access = { departmentId: initiative.department.id, cooperatingDepartmentIds: initiative.cooperatingDepartments.map((d) => d.id) };
-  const canReport = can(viewer, "progress.report", access);
+  // An archived initiative keeps its page and its history, read-only.
+  const archived = initiative.archivedAt !== null;
+  const canReport = !archived && can(viewer, "progress.report", access);
+  // "Revise and resubmit" pre-fills the form with the author's own returned update.
+  const reviseId = (await searchParams).revise;
+  const returned = initiative.updates.find(
+    (u) => u.id === reviseId && u.author.id === viewer.id && u.status === "RETURNED" && !u.revision,
+  );
+  const revision = returned
+    ? {
+        updateId: returned.id,
+        fields: {
+          period: returned.period.toISOString().slice(0, 7),
+          progress: String(returned.progress),
+          health: returned.health,
+          healthReason: returned.healthReason ?? "",
+          workDone: returned.workDone,
+          problems: returned.problems ?? "",
+          nextSteps: returned.nextSteps ?? "",
+          measuredValue: returned.measuredValue === null ? "" : String(returned.measuredValue),
+        },
+      }
+    : null;
   const targetLabel = initiative.target
     ? t("targetValue", {
         approximate: String(initiative.target.approximate),
@@ -57,6 +80,11 @@ export default async function InitiativePage({ params }: Props) {
         <h1 className="text-2xl font-semibold" lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}>
           {readable(initiative.title, locale)}
         </h1>
+        {archived && (
+          <p className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="initiative-archived">
+            {ta("archivedInitiative")}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-3">
           <HealthBadge health={initiative.health} />
           <ProgressBar value={initiative.progress} label={t("progress")} className="w-56" />
@@ -133,12 +161,14 @@ export default async function InitiativePage({ params }: Props) {
             <p className="text-sm text-slate-600">{tr("closed")}</p>
           ) : (
             <ReportForm
+              key={revision?.updateId ?? "new"}
               initiativeId={initiative.id}
               version={initiative.version}
               planYear={initiative.plan.year}
               dueDate={initiative.dueDate.toISOString()}
               currentProgress={initiative.progress}
               targetLabel={targetLabel}
+              revision={revision}
             />
           )}
         </section>
@@ -150,7 +180,7 @@ export default async function InitiativePage({ params }: Props) {
         </h2>
         <Milestones
           initiativeId={initiative.id}
-          canManage={can(viewer, "milestone.manage", access) && !initiative.closedAt}
+          canManage={can(viewer, "milestone.manage", access) && !initiative.closedAt && !archived}
           milestones={initiative.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate.toISOString(), done: m.doneAt !== null }))}
         />
       </section>

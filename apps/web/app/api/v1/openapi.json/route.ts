@@ -6,6 +6,10 @@ import {
   listInitiativesQuerySchema,
 } from "@workplan/core/operations/list-initiatives";
 import { progressUpdateSchema } from "@workplan/core/rules/progress";
+import { apiAdminUserCreatedSchema, inviteUserSchema } from "@workplan/core/operations/invite-user";
+import { apiAdminUserListSchema, listUsersQuerySchema } from "@workplan/core/operations/list-users";
+import { updateUserSchema } from "@workplan/core/operations/update-user";
+import { apiAdminUserSchema } from "@workplan/core/operations/user-admin";
 import { z } from "zod";
 import { apiErrorSchema, apiMeSchema, apiUpdateCreatedSchema, idempotencyKeySchema, json, withApi } from "@/lib/api";
 
@@ -58,6 +62,10 @@ Evidence files cannot be uploaded through the API yet (links can); that is plann
 
 function buildDocument() {
   const queryParameters = Object.entries(listInitiativesQuerySchema.shape).map(([name, schema]) => {
+    const { description, ...rest } = inlineSchema(schema);
+    return { name, in: "query", required: false, description, schema: rest };
+  });
+  const userQueryParameters = Object.entries(listUsersQuerySchema.shape).map(([name, schema]) => {
     const { description, ...rest } = inlineSchema(schema);
     return { name, in: "query", required: false, description, schema: rest };
   });
@@ -125,6 +133,53 @@ function buildDocument() {
           },
         },
       },
+      "/admin/users": {
+        get: {
+          operationId: "listUsers",
+          summary: "Accounts (administrators only)",
+          description: "By name, a page at a time. Anyone but an administrator gets 404. Unknown parameters are refused (400).",
+          parameters: userQueryParameters,
+          responses: {
+            "200": { description: "A page of accounts", content: jsonContent(ref("AdminUserList")) },
+            "400": errorResponse("A parameter is invalid (see fields)"),
+            "401": errorResponse("No valid token or session"),
+            "404": errorResponse("Not an administrator"),
+          },
+        },
+        post: {
+          operationId: "createUser",
+          summary: "Create an account (administrators only)",
+          description:
+            "The account has no password: the answer's setPasswordUrl is a one-time link, valid 72 hours, for the person to set it. It is shown only in this answer. STAFF need a department; a MANAGER without one is ministry-wide.",
+          requestBody: { required: true, content: jsonContent(ref("AdminUserInput")) },
+          responses: {
+            "201": { description: "Created", content: jsonContent(ref("AdminUserCreated")) },
+            "400": errorResponse("The account has problems (see fields), or the body is not JSON"),
+            "401": errorResponse("No valid token or session"),
+            "403": errorResponse("Session cookie without this site's Origin"),
+            "404": errorResponse("Not an administrator"),
+            "409": errorResponse("An account with this e-mail exists (fields.email)"),
+          },
+        },
+      },
+      "/admin/users/{id}": {
+        patch: {
+          operationId: "updateUser",
+          summary: "Change an account's role, department or active state (administrators only)",
+          description:
+            "Changes apply from the user's next request. Deactivating ends all the user's sessions. The last active administrator can be neither demoted nor deactivated (409).",
+          parameters: [{ name: "id", in: "path", required: true, description: "The account's id", schema: { type: "string" } }],
+          requestBody: { required: true, content: jsonContent(ref("AdminUserChange")) },
+          responses: {
+            "200": { description: "The account after the change", content: jsonContent(ref("AdminUser")) },
+            "400": errorResponse("The change has problems (see fields), or the body is not JSON"),
+            "401": errorResponse("No valid token or session"),
+            "403": errorResponse("Session cookie without this site's Origin"),
+            "404": errorResponse("No such account, or not an administrator"),
+            "409": errorResponse("The last active administrator (fields.role or fields.active)"),
+          },
+        },
+      },
       "/openapi.json": {
         get: {
           operationId: "getOpenApi",
@@ -147,8 +202,11 @@ function buildDocument() {
           InitiativeDetail: apiInitiativeDetailSchema,
           ProgressUpdateCreated: apiUpdateCreatedSchema,
           Error: apiErrorSchema,
+          AdminUser: apiAdminUserSchema,
+          AdminUserList: apiAdminUserListSchema,
+          AdminUserCreated: apiAdminUserCreatedSchema,
         }),
-        ...components("input", { ProgressUpdateInput: progressUpdateSchema }),
+        ...components("input", { ProgressUpdateInput: progressUpdateSchema, AdminUserInput: inviteUserSchema, AdminUserChange: updateUserSchema }),
       },
     },
   };

@@ -1,0 +1,59 @@
+import { checkPasswordLink } from "@workplan/core/operations/redeem-password-link";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SetPasswordForm } from "@/features/auth/SetPasswordForm";
+import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("setPassword");
+  // The token is in the URL: keep the page out of search engines and referrers.
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+type Search = { token?: string | string[] };
+
+/** Opened from a one-time link (an invitation or a reset): no session is needed. */
+export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const raw = (await searchParams).token;
+  const token = typeof raw === "string" ? raw : "";
+  const link = await checkPasswordLink(token);
+  const t = await getTranslations();
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="leading-tight">
+            <div className="text-xs text-white/75">{t("app.ministry")}</div>
+            <div className="text-lg font-semibold tracking-wide">{t("app.name")}</div>
+          </div>
+          <LocaleSwitcher />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-lg flex-1 px-4 py-10">
+        <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+          {link.status === "valid" ? (
+            <>
+              <h1 className="text-2xl font-semibold">{link.purpose === "RESET" ? t("setPassword.titleReset") : t("setPassword.title")}</h1>
+              <p className="mt-2 break-words text-sm text-slate-600" data-testid="set-password-intro">
+                {link.purpose === "RESET"
+                  ? t("setPassword.resetIntro", { name: link.name, email: link.email })
+                  : t("setPassword.welcome", { name: link.name, email: link.email })}
+              </p>
+              <SetPasswordForm token={token} email={link.email} />
+            </>
+          ) : (
+            <div data-testid="set-password-unavailable" data-reason={link.status}>
+              <h1 className="text-2xl font-semibold">{t(`setPassword.${link.status}Title`)}</h1>
+              <p className="mt-3 text-slate-700">{t(`setPassword.${link.status}`)}</p>
+              <p className="mt-2 text-slate-700">{t("setPassword.askAdmin")}</p>
+              <a href="/sign-in" className="mt-6 inline-block text-brand-700 underline underline-offset-2">
+                {t("signIn.title")}
+              </a>
+            </div>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { changePasswordAction, type ChangePasswordResult } from "./actions";
+
+type Field = "currentPassword" | "newPassword" | "confirmPassword";
+const EMPTY: Record<Field, string> = { currentPassword: "", newPassword: "", confirmPassword: "" };
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const t = useTranslations("account");
+  const router = useRouter();
+  const [values, setValues] = useState(EMPTY);
+  const [result, setResult] = useState<ChangePasswordResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const fields = result?.status === "invalid" ? result.fields : {};
+
+  /** The operation answers with message keys (password.tooShort); they live under account.errors. */
+  function message(field: Field | "form"): string | null {
+    const key = fields[field];
+    if (!key) return null;
+    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
+    return field === "newPassword" ? t("errors.password.invalid") : t("errors.failed");
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      let outcome: ChangePasswordResult;
+      try {
+        outcome = await changePasswordAction(values);
+      } catch {
+        outcome = { status: "error" };
+      }
+      setResult(outcome);
+      if (outcome.status === "changed") {
+        setValues(EMPTY);
+        router.refresh();
+      } else if (outcome.status === "invalid") {
+        // What was typed stays, except a wrong or refused current password, which is retyped anyway.
+        if (outcome.fields.currentPassword) setValues((v) => ({ ...v, currentPassword: "" }));
+      }
+    });
+  }
+
+  const input =
+    "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
+
+  function field(name: Field, label: string, autoComplete: string, hint?: string) {
+    const error = message(name);
+    const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ");
+    return (
+      <div>
+        <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <input
+          id={name}
+          name={name}
+          type="password"
+          autoComplete={autoComplete}
+          value={values[name]}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          maxLength={1024}
+          aria-invalid={Boolean(error)}
+          aria-describedby={describedBy || undefined}
+          className={input}
+        />
+        {hint && (
+          <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="max-w-md space-y-4" data-testid="change-password-form">
+      {result?.status === "changed" && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="password-changed">
+          {t("password.changed", { count: result.endedSessions })}
+        </p>
+      )}
+      {(result?.status === "invalid" || result?.status === "error" || result?.status === "signed-out") && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="password-error">
+          {result.status === "signed-out"
+            ? t("errors.signedOut")
+            : result.status === "error"
+              ? t("errors.failed")
+              : (message("form") ?? t("errors.summary"))}
+        </p>
+      )}
+      {/* For password managers: whose password this is. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      {field("currentPassword", t("password.current"), "current-password")}
+      {field("newPassword", t("password.new"), "new-password", t("password.newHint"))}
+      {field("confirmPassword", t("password.confirm"), "new-password")}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? t("password.submitting") : t("password.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,466 @@
+"use client";
+
+import type { PlanTextPreview, PreviewItem, PreviewPlan, TextProblem } from "@workplan/core/operations/import-plan-text";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { commitPlanTextAction, previewPlanTextAction, type DepartmentChoice, type ImportResult, type ItemRow, type ThemeRow } from "./actions";
+import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+
+const NEW = "__new";
+
+type NewDepartment = { code: string; nameZhHans: string; nameZhHant: string; nameEn: string };
+const EMPTY_DEPARTMENT: NewDepartment = { code: "", nameZhHans: "", nameZhHant: "", nameEn: "" };
+
+function rowsOf(preview: PlanTextPreview) {
+  const items: Record<string, ItemRow> = {};
+  const themes: Record<string, ThemeRow> = {};
+  const add = (item: PreviewItem) => {
+    items[item.key] = {
+      title: item.title,
+      targetValue: item.target ? String(item.target.value) : "",
+      targetUnit: item.target?.unit ?? "",
+      targetApproximate: item.target?.approximate ?? false,
+      dueDate: item.dueDate,
+      drop: false,
+    };
+  };
+  for (const plan of preview.plans) {
+    plan.items.forEach(add);
+    for (const theme of plan.themes) {
+      themes[theme.key] = { title: theme.title, drop: false };
+      theme.items.forEach(add);
+    }
+  }
+  return { items, themes };
+}
+
+/**
+ * Load a whole plan from a department's report text: pick the department (or make one), paste the
+ * text, check and correct what the parser proposes, then commit. Nothing is written before the commit.
+ */
+export function ImportPlanText({ departments }: { departments: { id: string; code: string; label: string }[] }) {
+  const t = useTranslations("adminPlans.import");
+  const tp = useTranslations("adminPlans");
+  const td = useTranslations("adminDepartments");
+  const tErr = useTranslations("adminPlans.errors");
+  const errorText = useErrorText();
+  const departmentError = useErrorText("adminDepartments");
+  const [choice, setChoice] = useState("");
+  const [newDepartment, setNewDepartment] = useState<NewDepartment>(EMPTY_DEPARTMENT);
+  const [text, setText] = useState("");
+  const [preview, setPreview] = useState<PlanTextPreview | null>(null);
+  const [previewText, setPreviewText] = useState("");
+  const [items, setItems] = useState<Record<string, ItemRow>>({});
+  const [themes, setThemes] = useState<Record<string, ThemeRow>>({});
+  const [skipRecord, setSkipRecord] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [textProblem, setTextProblem] = useState<TextProblem | null>(null);
+  const [outcome, setOutcome] = useState<ImportResult | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const department = (): DepartmentChoice => (choice === NEW ? { kind: "new", ...newDepartment } : { kind: "existing", departmentId: choice });
+  const code = choice === NEW ? newDepartment.code.trim() || "…" : (departments.find((d) => d.id === choice)?.code ?? "…");
+
+  function showRefusal(result: ImportResult) {
+    setOutcome(result);
+    if (result.status === "invalid") {
+      setErrors(result.fields);
+      setTextProblem(result.text);
+    } else {
+      setErrors({});
+      setTextProblem(null);
+    }
+  }
+
+  function runPreview(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      let result: ImportResult;
+      try {
+        result = await previewPlanTextAction({ text, department: department() });
+      } catch {
+        result = { status: "error" };
+      }
+      if (result.status === "preview") {
+        const rows = rowsOf(result.preview);
+        setPreview(result.preview);
+        setPreviewText(text);
+        setItems(rows.items);
+        setThemes(rows.themes);
+        setSkipRecord(false);
+        setOutcome(null);
+        setErrors(result.preview.problems ?? {});
+        setTextProblem(null);
+      } else {
+        setPreview(null);
+        showRefusal(result);
+      }
+    });
+  }
+
+  function commit() {
+    startTransition(async () => {
+      let result: ImportResult;
+      try {
+        result = await commitPlanTextAction({ text: previewText, department: department(), corrections: { items, themes, skipRecord } });
+      } catch {
+        result = { status: "error" };
+      }
+      if (result.status === "committed") {
+        setOutcome(result);
+        setPreview(null);
+        setText("");
+        setPreviewText("");
+        setErrors({});
+        setTextProblem(null);
+        setNewDepartment(EMPTY_DEPARTMENT);
+        setChoice("");
+      } else {
+        showRefusal(result);
+      }
+    });
+  }
+
+  const textMessage = (() => {
+    if (textProblem) {
+      const key = `parse.${textProblem.problem}`;
+      const body = tErr.has(key) ? tErr(key, textProblem.params) : tErr("parse.noPlan");
+      return textProblem.line === null ? body : t("line", { line: textProblem.line, message: body });
+    }
+    return errors.text ? errorText(errors.text) : null;
+  })();
+
+  const formError = (() => {
+    if (outcome?.status === "signed-out") return tp("errors.form.signedOut");
+    if (outcome?.status === "error") return tp("errors.form.failed");
+    if (outcome?.status === "exists") return t("exists", { years: outcome.years.join("、") });
+    if (errors.form) return errorText(errors.form);
+    if (errors.code === "code.clash") return errorText("code.clash");
+    if (outcome?.status === "invalid" && Object.keys(errors).some((k) => k.startsWith("item:") || k.startsWith("theme:"))) return t("rowsHaveProblems");
+    return null;
+  })();
+
+  const newField = (name: keyof NewDepartment, lang?: string) => {
+    const id = `import-${name}`;
+    const message = departmentError(errors[name] === "code.clash" ? undefined : errors[name]);
+    return (
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {td(`fields.${name}`)}
+        </label>
+        <input
+          id={id}
+          value={newDepartment[name]}
+          lang={lang}
+          maxLength={name === "code" ? 12 : 100}
+          autoComplete="off"
+          onChange={(e) => setNewDepartment((d) => ({ ...d, [name]: name === "code" ? e.target.value.toUpperCase() : e.target.value }))}
+          className={`${inputClass} ${name === "code" ? "font-mono" : ""}`}
+          {...(message ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : { "aria-invalid": false as const })}
+        />
+        <FieldError id={id} text={message} />
+      </div>
+    );
+  };
+
+  return (
+    <div className="space-y-6">
+      {outcome?.status === "committed" && (
+        <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" role="status" data-testid="import-committed">
+          <p className="font-medium text-emerald-900">{t("committed", { code: outcome.departmentCode, year: outcome.year ?? "" })}</p>
+          <div className="mt-2 flex flex-wrap gap-4 text-sm">
+            {outcome.year !== null && (
+              <Link href={`/plan?year=${outcome.year}`} className="font-medium text-emerald-900 underline">
+                {t("viewPlan")}
+              </Link>
+            )}
+            {outcome.planId && (
+              <Link href={`/admin/plans/${outcome.planId}`} className="font-medium text-emerald-900 underline">
+                {t("managePlan")}
+              </Link>
+            )}
+          </div>
+        </div>
+      )}
+
+      <form onSubmit={runPreview} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-form">
+        <div className="max-w-md">
+          <label htmlFor="import-department" className="block text-sm font-medium">
+            {t("department")}
+          </label>
+          <select
+            id="import-department"
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+            className={`${inputClass} bg-white`}
+            {...errorProps(errors, "departmentId", "import-department")}
+          >
+            <option value="">{t("chooseDepartment")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+            <option value={NEW}>{t("newDepartment")}</option>
+          </select>
+          <FieldError id="import-department" text={errorText(errors.departmentId)} />
+        </div>
+        {choice === NEW && (
+          <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
+            <legend className="px-1 text-sm font-medium">{t("newDepartmentLegend")}</legend>
+            {newField("code")}
+            {newField("nameZhHans", "zh-Hans")}
+            {newField("nameZhHant", "zh-Hant")}
+            {newField("nameEn", "en")}
+          </fieldset>
+        )}
+        <div>
+          <label htmlFor="import-text" className="block text-sm font-medium">
+            {t("text")}
+          </label>
+          <p id="import-text-hint" className="text-xs text-slate-600">
+            {t("textHint")}
+          </p>
+          <textarea
+            id="import-text"
+            rows={12}
+            lang="zh-Hant"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              // A preview is of the text it was made from: a changed text needs a new one.
+              if (preview && e.target.value !== previewText) setPreview(null);
+            }}
+            className={`${inputClass} font-mono text-sm`}
+            aria-invalid={Boolean(textMessage)}
+            aria-describedby={textMessage ? "import-text-error import-text-hint" : "import-text-hint"}
+          />
+          {textMessage && (
+            <p id="import-text-error" className="mt-1 text-sm text-red-700" data-testid="import-text-error" role="alert">
+              {textMessage}
+            </p>
+          )}
+        </div>
+        {!preview && formError && <FormMessage kind="error" text={formError} testId="import-error" />}
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending && !preview ? t("previewing") : t("preview")}
+        </button>
+      </form>
+
+      {preview && (
+        <section aria-labelledby="import-preview" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-preview">
+          <div>
+            <h2 id="import-preview" className="text-lg font-semibold">
+              {t("previewTitle")}
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">{t("previewIntro", { department: preview.departmentName })}</p>
+          </div>
+          {preview.nameMismatch && <FormMessage kind="error" text={t("nameMismatch", { department: preview.departmentName })} />}
+          {preview.existingYears.length > 0 && <FormMessage kind="error" text={t("exists", { years: preview.existingYears.join("、") })} />}
+          {preview.plans.map((plan) => (
+            <PlanPreview
+              key={plan.year}
+              plan={plan}
+              code={code}
+              items={items}
+              themes={themes}
+              errors={errors}
+              skipped={plan.kind === "record" && skipRecord}
+              onSkip={plan.kind === "record" ? setSkipRecord : undefined}
+              setItem={(key, row) =>
+                setItems((all) => {
+                  const current = all[key];
+                  return current ? { ...all, [key]: { ...current, ...row } } : all;
+                })
+              }
+              setTheme={(key, row) => setThemes((all) => ({ ...all, [key]: row }))}
+            />
+          ))}
+          {formError && <FormMessage kind="error" text={formError} testId="import-error" />}
+          <button type="button" onClick={commit} disabled={pending} className={primaryButton} data-testid="import-commit">
+            {pending ? t("committing") : t("commit")}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function PlanPreview({
+  plan,
+  code,
+  items,
+  themes,
+  errors,
+  skipped,
+  onSkip,
+  setItem,
+  setTheme,
+}: {
+  plan: PreviewPlan;
+  code: string;
+  items: Record<string, ItemRow>;
+  themes: Record<string, ThemeRow>;
+  errors: Errors;
+  skipped: boolean;
+  onSkip?: (skip: boolean) => void;
+  setItem: (key: string, row: Partial<ItemRow>) => void;
+  setTheme: (key: string, row: ThemeRow) => void;
+}) {
+  const t = useTranslations("adminPlans.import");
+  const errorText = useErrorText();
+  const headingId = `preview-${plan.year}`;
+  const colSpan = 6;
+
+  const itemRow = (item: PreviewItem, disabled: boolean) => {
+    const row = items[item.key];
+    if (!row) return null;
+    const itemCode = `${code}-${item.key}`;
+    const off = disabled || row.drop;
+    const cellError = (field: string) => errors[`item:${item.key}:${field}`];
+    const inputProps = (field: string, label: string) => {
+      const id = `item-${item.key}-${field}`;
+      return {
+        id,
+        "aria-label": `${label} ${itemCode}`,
+        disabled: off,
+        ...errorProps(errors, `item:${item.key}:${field}`, id),
+      };
+    };
+    const small = "block w-full rounded border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-500";
+    return (
+      <tr key={item.key} className={off ? "bg-slate-50 text-slate-500" : ""} data-testid={`preview-row-${item.key}`}>
+        <td className="px-2 py-2 align-top">
+          <input
+            type="checkbox"
+            className="h-4 w-4"
+            checked={!row.drop}
+            disabled={disabled}
+            aria-label={`${t("columns.include")} ${itemCode}`}
+            onChange={(e) => setItem(item.key, { drop: !e.target.checked })}
+          />
+        </td>
+        <td className="whitespace-nowrap px-2 py-2 align-top font-mono text-xs">{itemCode}</td>
+        <td className="min-w-56 px-2 py-2 align-top">
+          <textarea
+            rows={2}
+            value={row.title}
+            maxLength={500}
+            lang="zh-Hant"
+            onChange={(e) => setItem(item.key, { title: e.target.value })}
+            className={`${small} resize-y`}
+            {...inputProps("title", t("columns.title"))}
+          />
+          <FieldError id={`item-${item.key}-title`} text={errorText(cellError("title"))} />
+        </td>
+        <td className="min-w-64 px-2 py-2 align-top text-xs leading-5" lang="zh-Hant">
+          <details>
+            <summary className="line-clamp-2 cursor-pointer">{item.originalText}</summary>
+            <p className="mt-1 whitespace-pre-wrap">{item.originalText}</p>
+          </details>
+        </td>
+        <td className="min-w-44 px-2 py-2 align-top">
+          <div className="flex gap-1">
+            <input value={row.targetValue} inputMode="decimal" onChange={(e) => setItem(item.key, { targetValue: e.target.value })} className={`${small} w-20`} {...inputProps("targetValue", t("columns.targetValue"))} />
+            <input value={row.targetUnit} maxLength={20} onChange={(e) => setItem(item.key, { targetUnit: e.target.value })} className={`${small} w-16`} {...inputProps("targetUnit", t("columns.targetUnit"))} />
+          </div>
+          <label className="mt-1 flex items-center gap-1 text-xs">
+            <input type="checkbox" checked={row.targetApproximate} disabled={off} onChange={(e) => setItem(item.key, { targetApproximate: e.target.checked })} />
+            {t("approximate")}
+          </label>
+          <FieldError id={`item-${item.key}-targetValue`} text={errorText(cellError("targetValue"))} />
+          <FieldError id={`item-${item.key}-targetUnit`} text={errorText(cellError("targetUnit"))} />
+        </td>
+        <td className="px-2 py-2 align-top">
+          <input type="date" value={row.dueDate} onChange={(e) => setItem(item.key, { dueDate: e.target.value })} className={small} {...inputProps("dueDate", t("columns.dueDate"))} />
+          <FieldError id={`item-${item.key}-dueDate`} text={errorText(cellError("dueDate"))} />
+        </td>
+      </tr>
+    );
+  };
+
+  return (
+    <div className="space-y-2" data-testid={`preview-plan-${plan.year}`}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h3 id={headingId} className="font-semibold">
+          {plan.kind === "record" ? t("recordHeading", { year: plan.year }) : t("planHeading", { year: plan.year })}{" "}
+          <span className="font-normal text-slate-600" lang="zh-Hant">
+            {plan.heading}
+          </span>
+        </h3>
+        {onSkip && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" className="h-4 w-4" checked={!skipped} onChange={(e) => onSkip(!e.target.checked)} />
+            {t("includeRecord", { year: plan.year })}
+          </label>
+        )}
+      </div>
+      <div className="overflow-x-auto rounded-md border border-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-labelledby={headingId}>
+          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-700">
+            <tr>
+              <th scope="col" className="px-2 py-2">
+                {t("columns.include")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("columns.code")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("columns.title")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("columns.original")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("columns.target")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("columns.dueDate")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {plan.items.map((item) => itemRow(item, skipped))}
+            {plan.themes.map((theme) => {
+              const row = themes[theme.key] ?? { title: theme.title, drop: false };
+              const themeCode = `${code}-${theme.key}`;
+              const id = `theme-${theme.key}-title`;
+              const themeOff = skipped || row.drop;
+              return [
+                <tr key={theme.key} className="bg-slate-100" data-testid={`preview-theme-${theme.key}`}>
+                  <td className="px-2 py-2 align-top">
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4"
+                      checked={!row.drop}
+                      disabled={skipped}
+                      aria-label={`${t("columns.include")} ${themeCode}`}
+                      onChange={(e) => setTheme(theme.key, { ...row, drop: !e.target.checked })}
+                    />
+                  </td>
+                  <td className="whitespace-nowrap px-2 py-2 align-top font-mono text-xs font-semibold">{themeCode}</td>
+                  <td colSpan={colSpan - 2} className="px-2 py-2 align-top">
+                    <input
+                      id={id}
+                      value={row.title}
+                      lang="zh-Hant"
+                      maxLength={500}
+                      disabled={themeOff}
+                      aria-label={`${t("themeTitle")} ${themeCode}`}
+                      onChange={(e) => setTheme(theme.key, { ...row, title: e.target.value })}
+                      className="block w-full rounded border border-slate-300 px-2 py-1 text-sm font-semibold disabled:bg-slate-100 aria-[invalid=true]:border-red-500"
+                      {...errorProps(errors, `theme:${theme.key}:title`, id)}
+                    />
+                    <FieldError id={id} text={errorText(errors[`theme:${theme.key}:title`])} />
+                  </td>
+                </tr>,
+                ...theme.items.map((item) => itemRow(item, themeOff)),
+              ];
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createPlanAction, updatePlanAction, type AdminResult } from "./actions";
+import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+
+type Fields = { departmentId: string; year: string; heading: string; preamble: string; reportDueDay: string };
+
+interface Props {
+  /** editing this plan; without it, a new plan */
+  plan?: { id: string; heading: string; preamble: string; reportDueDay: number };
+  departments?: { id: string; label: string }[];
+  defaultYear?: number;
+}
+
+/** A new plan (department, year, heading, preamble, due day), or the edit of one's heading, preamble and due day. */
+export function PlanForm({ plan, departments = [], defaultYear }: Props) {
+  const t = useTranslations("adminPlans.planForm");
+  const tf = useTranslations("adminPlans");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [fields, setFields] = useState<Fields>({
+    departmentId: "",
+    year: defaultYear ? String(defaultYear) : "",
+    heading: plan?.heading ?? "",
+    preamble: plan?.preamble ?? "",
+    reportDueDay: String(plan?.reportDueDay ?? 25),
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [result, setResult] = useState<AdminResult | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      let outcome: AdminResult<{ id: string }> | AdminResult;
+      try {
+        const text = { heading: fields.heading, preamble: fields.preamble, reportDueDay: fields.reportDueDay };
+        outcome = plan ? await updatePlanAction(plan.id, text) : await createPlanAction({ ...text, departmentId: fields.departmentId, year: fields.year });
+      } catch {
+        outcome = { status: "error" };
+      }
+      setResult(outcome);
+      setErrors(outcome.status === "invalid" ? outcome.fields : {});
+      if (outcome.status === "saved") {
+        if (!plan && "id" in outcome) router.push(`/admin/plans/${outcome.id}`);
+        else router.refresh();
+      }
+    });
+  }
+
+  const set = (name: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    setFields((f) => ({ ...f, [name]: e.target.value }));
+  const message = (name: string) => errorText(errors[name]);
+  const formError =
+    result?.status === "signed-out"
+      ? tf("errors.form.signedOut")
+      : result?.status === "error"
+        ? tf("errors.form.failed")
+        : errors.form
+          ? message("form")
+          : null;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="plan-form">
+      {result?.status === "saved" && plan && <FormMessage kind="ok" text={tf("saved")} testId="plan-saved" />}
+      {formError && <FormMessage kind="error" text={formError} />}
+      {!plan && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="plan-department" className="block text-sm font-medium">
+              {t("department")}
+            </label>
+            <select id="plan-department" value={fields.departmentId} onChange={set("departmentId")} className={`${inputClass} bg-white`} {...errorProps(errors, "departmentId", "plan-department")}>
+              <option value="">{t("chooseDepartment")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+            <FieldError id="plan-department" text={message("departmentId")} />
+          </div>
+          <div>
+            <label htmlFor="plan-year" className="block text-sm font-medium">
+              {t("year")}
+            </label>
+            <input id="plan-year" inputMode="numeric" maxLength={4} value={fields.year} onChange={set("year")} className={inputClass} {...errorProps(errors, "year", "plan-year")} />
+            <FieldError id="plan-year" text={message("year")} />
+          </div>
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+        <div>
+          <label htmlFor="plan-heading" className="block text-sm font-medium">
+            {t("heading")}
+          </label>
+          <input id="plan-heading" value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} {...errorProps(errors, "heading", "plan-heading")} />
+          <FieldError id="plan-heading" text={message("heading")} />
+        </div>
+        <div>
+          <label htmlFor="plan-due-day" className="block text-sm font-medium">
+            {t("reportDueDay")}
+          </label>
+          <input
+            id="plan-due-day"
+            inputMode="numeric"
+            maxLength={2}
+            value={fields.reportDueDay}
+            onChange={set("reportDueDay")}
+            className={inputClass}
+            {...(errors.reportDueDay ? errorProps(errors, "reportDueDay", "plan-due-day") : { "aria-invalid": false as const, "aria-describedby": "plan-due-day-hint" })}
+          />
+          {errors.reportDueDay ? (
+            <FieldError id="plan-due-day" text={message("reportDueDay")} />
+          ) : (
+            <p id="plan-due-day-hint" className="mt-1 text-xs text-slate-600">
+              {t("reportDueDayHint")}
+            </p>
+          )}
+        </div>
+      </div>
+      <div>
+        <label htmlFor="plan-preamble" className="block text-sm font-medium">
+          {t("preamble")}
+        </label>
+        <textarea id="plan-preamble" rows={4} value={fields.preamble} onChange={set("preamble")} className={inputClass} {...errorProps(errors, "preamble", "plan-preamble")} />
+        <FieldError id="plan-preamble" text={message("preamble")} />
+      </div>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {plan ? (pending ? tf("saving") : tf("save")) : pending ? t("creating") : t("create")}
+      </button>
+    </form>
+  );
+}

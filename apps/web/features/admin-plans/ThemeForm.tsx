@@ -1,0 +1,106 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { addThemeAction, updateThemeAction, type AdminResult, type ThemeFields } from "./actions";
+import { errorProps, FieldError, FormMessage, inputClass, primaryButton, secondaryButton, useErrorText, type Errors } from "./form-kit";
+
+interface Props {
+  planId: string;
+  /** editing this theme; without it, a new theme at the end of the plan */
+  theme?: { id: string; code: string; title: string; intro: string };
+  onDone?: () => void;
+}
+
+export function ThemeForm({ planId, theme, onDone }: Props) {
+  const t = useTranslations("adminPlans");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [fields, setFields] = useState<ThemeFields>({ title: theme?.title ?? "", intro: theme?.intro ?? "" });
+  const [errors, setErrors] = useState<Errors>({});
+  const [result, setResult] = useState<AdminResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const prefix = theme ? `theme-${theme.code}` : "new-theme";
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      let outcome: AdminResult;
+      try {
+        outcome = theme ? await updateThemeAction(planId, theme.id, fields) : await addThemeAction(planId, fields);
+      } catch {
+        outcome = { status: "error" };
+      }
+      setResult(outcome);
+      setErrors(outcome.status === "invalid" ? outcome.fields : {});
+      if (outcome.status === "saved") {
+        if (!theme) setFields({ title: "", intro: "" });
+        router.refresh();
+        onDone?.();
+      }
+    });
+  }
+
+  const formError =
+    result?.status === "signed-out" ? t("errors.form.signedOut") : result?.status === "error" ? t("errors.form.failed") : errors.form ? errorText(errors.form) : null;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3" data-testid={`${prefix}-form`}>
+      {result?.status === "saved" && !theme && <FormMessage kind="ok" text={t("themes.added")} />}
+      {formError && <FormMessage kind="error" text={formError} />}
+      <div>
+        <label htmlFor={`${prefix}-title`} className="block text-sm font-medium">
+          {t("themes.titleField")}
+        </label>
+        <input
+          id={`${prefix}-title`}
+          value={fields.title}
+          maxLength={500}
+          lang="zh-Hant"
+          onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))}
+          className={inputClass}
+          {...errorProps(errors, "title", `${prefix}-title`)}
+        />
+        <FieldError id={`${prefix}-title`} text={errorText(errors.title)} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-intro`} className="block text-sm font-medium">
+          {t("themes.intro")}
+        </label>
+        <textarea
+          id={`${prefix}-intro`}
+          rows={2}
+          value={fields.intro}
+          lang="zh-Hant"
+          onChange={(e) => setFields((f) => ({ ...f, intro: e.target.value }))}
+          className={inputClass}
+          {...errorProps(errors, "intro", `${prefix}-intro`)}
+        />
+        <FieldError id={`${prefix}-intro`} text={errorText(errors.intro)} />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {theme ? (pending ? t("saving") : t("save")) : pending ? t("themes.adding") : t("themes.add")}
+        </button>
+        {onDone && (
+          <button type="button" onClick={onDone} className={secondaryButton}>
+            {t("cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** A theme's heading with its edit form behind a button. */
+export function ThemeHeader({ planId, theme, label }: { planId: string; theme: { id: string; code: string; title: string; intro: string }; label: string }) {
+  const t = useTranslations("adminPlans");
+  const [editing, setEditing] = useState(false);
+  if (editing) return <ThemeForm planId={planId} theme={theme} onDone={() => setEditing(false)} />;
+  return (
+    <button type="button" onClick={() => setEditing(true)} className={secondaryButton} aria-label={t("themes.editLabel", { code: theme.code })}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import { MAX_SPREADSHEET_BYTES, type PlanColumnKey, type SpreadsheetError } from "@workplan/core/rules/plan-spreadsheet";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRef, useState, useTransition } from "react";
+import { importPlanAction, type ImportState } from "./actions";
+
+export function ImportForm() {
+  const t = useTranslations("adminSpreadsheet");
+  const [state, setState] = useState<ImportState | null>(null);
+  const [pending, startTransition] = useTransition();
+  const input = useRef<HTMLInputElement>(null);
+
+  // A problem with the file itself (none chosen, too large) is shown next to the field.
+  const fileError =
+    state?.status === "invalid" && state.errors.length === 1 && state.errors[0]?.row === null && state.errors[0].key.startsWith("file.")
+      ? state.errors[0]
+      : null;
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) return setState({ status: "invalid", errors: [{ row: null, column: null, key: "file.empty" }] });
+    if (file.size > MAX_SPREADSHEET_BYTES) {
+      return setState({ status: "invalid", errors: [{ row: null, column: null, key: "file.tooLarge", params: { max: 5 } }] });
+    }
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      let outcome: ImportState;
+      try {
+        outcome = await importPlanAction(data);
+      } catch {
+        outcome = { status: "error" };
+      }
+      setState(outcome);
+      if (outcome.status === "imported" && input.current) input.current.value = "";
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} noValidate className="max-w-3xl space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="import-form">
+        <div>
+          <label htmlFor="plan-file" className="block text-sm font-medium text-slate-800">
+            {t("fileLabel")}
+          </label>
+          <input
+            ref={input}
+            id="plan-file"
+            name="file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileError !== null}
+            aria-describedby={fileError ? "plan-file-hint plan-file-error" : "plan-file-hint"}
+            onChange={() => setState(null)}
+            className="mt-1 block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300"
+          />
+          <p id="plan-file-hint" className="mt-1 text-xs text-slate-600">
+            {t("fileHint")}
+          </p>
+          {fileError && (
+            <p id="plan-file-error" className="mt-1 text-sm text-red-700" data-testid="file-error">
+              <ErrorMessage error={fileError} />
+            </p>
+          )}
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </form>
+
+      <div aria-live="polite">
+        {state?.status === "imported" && <Imported state={state} />}
+        {state?.status === "invalid" && !fileError && <ErrorTable errors={state.errors} />}
+        {(state?.status === "error" || state?.status === "signed-out") && (
+          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="import-failed">
+            {state.status === "signed-out" ? t("errors.signedOut") : t("errors.failed")}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The department's name in the interface's language (lib/display's, without its Chinese converter). */
+function departmentName(d: { nameZhHans: string; nameZhHant: string; nameEn: string }, locale: string): string {
+  return locale === "en" ? d.nameEn : locale === "zh-Hant" ? d.nameZhHant : d.nameZhHans;
+}
+
+function Imported({ state }: { state: Extract<ImportState, { status: "imported" }> }) {
+  const t = useTranslations("adminSpreadsheet");
+  const locale = useLocale();
+  const years = [...new Set(state.plans.map((p) => p.year))].sort((a, b) => a - b);
+  return (
+    <section className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" data-testid="import-done">
+      <p className="font-medium text-emerald-900" data-testid="import-summary">
+        {t("imported", { plans: state.counts.plans, initiatives: state.counts.initiatives })}
+      </p>
+      <ul className="mt-2 space-y-1 text-sm text-emerald-900">
+        {state.plans.map((p) => (
+          <li key={p.id}>
+            {t("importedPlan", { department: departmentName(p.department, locale), year: p.year, initiatives: p.initiatives })}
+          </li>
+        ))}
+      </ul>
+      <ul className="mt-3 flex flex-wrap gap-2">
+        {years.map((year) => (
+          <li key={year}>
+            <Link
+              href={`/plan?year=${year}`}
+              className="inline-block rounded-md bg-emerald-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-900"
+            >
+              {t("viewPlan", { year })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ErrorMessage({ error }: { error: SpreadsheetError }) {
+  const t = useTranslations("adminSpreadsheet");
+  const key = `errors.${error.key}`;
+  return <>{t.has(key) ? t(key, error.params ?? {}) : t("errors.unknown")}</>;
+}
+
+function ErrorTable({ errors }: { errors: SpreadsheetError[] }) {
+  const t = useTranslations("adminSpreadsheet");
+  const format = useFormatter();
+  const column = (key: PlanColumnKey | null, cell: string | undefined) => {
+    if (key === null) return "—";
+    const name = t(`columns.${key}`);
+    return cell ? (
+      <>
+        {name} <span className="whitespace-nowrap text-slate-600">({cell})</span>
+      </>
+    ) : (
+      name
+    );
+  };
+  const row = (error: SpreadsheetError) => {
+    if (error.row === null) return t("wholeFile");
+    if (error.row === 1 && error.key.startsWith("header.")) return `${format.number(1)} · ${t("headerRow")}`;
+    return format.number(error.row, { useGrouping: false });
+  };
+  return (
+    <section className="space-y-3" data-testid="import-errors">
+      <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800" role="alert" data-testid="import-failed">
+        {t("failed", { count: errors.length })}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{t("errorsCaption")}</caption>
+          <thead className="bg-slate-50 text-left text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                {t("row")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                {t("column")}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("message")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {errors.map((error, index) => (
+              <tr key={index} data-testid="import-error">
+                <td className="px-3 py-2 align-top tabular-nums whitespace-nowrap" data-testid="import-error-row">
+                  {row(error)}
+                </td>
+                <td className="px-3 py-2 align-top" data-testid="import-error-column">
+                  {column(error.column, error.cell)}
+                </td>
+                <td className="px-3 py-2 align-top text-slate-900" data-testid="import-error-message">
+                  <ErrorMessage error={error} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

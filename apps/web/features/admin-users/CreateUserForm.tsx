@@ -1,0 +1,193 @@
+"use client";
+
+import { ROLES, type Role } from "@workplan/core/rules/policy";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRef, useState, useTransition } from "react";
+import { createUserAction, type AdminActionResult } from "./actions";
+import { errorMessage, inputClass } from "./messages";
+import { OneTimeLink } from "./OneTimeLink";
+
+export interface DepartmentOption {
+  code: string;
+  name: string;
+}
+
+type Fields = { name: string; email: string; role: Role; department: string };
+const EMPTY: Fields = { name: "", email: "", role: "STAFF", department: "" };
+
+export function CreateUserForm({ departments }: { departments: DepartmentOption[] }) {
+  const t = useTranslations("adminUsers");
+  const tRoles = useTranslations("roles");
+  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<AdminActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const nameInput = useRef<HTMLInputElement>(null);
+
+  const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((f) => ({ ...f, [name]: value }));
+  const message = (field: string) => errorMessage(t, field, errors[field]);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      let outcome: AdminActionResult;
+      try {
+        outcome = await createUserAction(fields);
+      } catch {
+        outcome = { status: "error" };
+      }
+      setResult(outcome);
+      if (outcome.status === "created") {
+        setErrors({});
+        setFields(EMPTY);
+      } else if (outcome.status === "invalid") {
+        setErrors(outcome.fields);
+      }
+    });
+  }
+
+  const describedBy = (field: string, hint?: string) => {
+    const ids = [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ");
+    return ids || undefined;
+  };
+  const fieldError = (field: string) => {
+    const text = message(field);
+    return text ? (
+      <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${field}`}>
+        {text}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <div className="space-y-5">
+      {result?.status === "created" && (
+        <OneTimeLink link={result.link} email={result.email}>
+          <p className="font-medium text-emerald-950" data-testid="create-result">
+            {t("create.created", { name: result.name })}
+          </p>
+          <p className="flex flex-wrap gap-4 text-sm">
+            <Link href={`/admin/users/${result.userId}`} className="font-medium text-brand-700 underline underline-offset-2">
+              {t("create.openUser")}
+            </Link>
+            <button
+              type="button"
+              className="font-medium text-brand-700 underline underline-offset-2"
+              onClick={() => {
+                setResult(null);
+                nameInput.current?.focus();
+              }}
+            >
+              {t("create.another")}
+            </button>
+          </p>
+        </OneTimeLink>
+      )}
+      {(result?.status === "error" || result?.status === "signed-out" || result?.status === "not-found" || (result?.status === "invalid" && errors.form)) && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="create-error">
+          {result.status === "signed-out"
+            ? t("errors.signedOut")
+            : result.status === "invalid"
+              ? (message("form") ?? t("errors.failed"))
+              : t("errors.failed")}
+        </p>
+      )}
+
+      <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="create-user-form">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="name" className="block text-sm font-medium text-slate-800">
+              {t("name")}
+            </label>
+            <input
+              ref={nameInput}
+              id="name"
+              name="name"
+              type="text"
+              autoComplete="off"
+              maxLength={100}
+              value={fields.name}
+              onChange={(e) => set("name", e.target.value)}
+              aria-invalid={Boolean(errors.name)}
+              aria-describedby={describedBy("name")}
+              className={inputClass}
+            />
+            {fieldError("name")}
+          </div>
+          <div>
+            <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+              {t("email")}
+            </label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              maxLength={254}
+              value={fields.email}
+              onChange={(e) => set("email", e.target.value)}
+              aria-invalid={Boolean(errors.email)}
+              aria-describedby={describedBy("email")}
+              className={inputClass}
+            />
+            {fieldError("email")}
+          </div>
+          <div>
+            <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+              {t("role")}
+            </label>
+            <select
+              id="role"
+              name="role"
+              value={fields.role}
+              onChange={(e) => set("role", e.target.value as Role)}
+              aria-invalid={Boolean(errors.role)}
+              aria-describedby={describedBy("role")}
+              className={inputClass}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tRoles(r)}
+                </option>
+              ))}
+            </select>
+            {fieldError("role")}
+          </div>
+          <div>
+            <label htmlFor="department" className="block text-sm font-medium text-slate-800">
+              {t("department")}
+            </label>
+            <select
+              id="department"
+              name="department"
+              value={fields.department}
+              onChange={(e) => set("department", e.target.value)}
+              aria-invalid={Boolean(errors.department)}
+              aria-describedby={describedBy("department", "department-hint")}
+              className={inputClass}
+            >
+              <option value="">{t("create.departmentNone")}</option>
+              {departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+            {fieldError("department")}
+            <p id="department-hint" className="mt-1 text-xs text-slate-600">
+              {t("create.departmentHint")}
+            </p>
+          </div>
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t("create.submitting") : t("create.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { ROLES, type Role } from "@workplan/core/rules/policy";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { updateRoleAction, type AdminActionResult } from "./actions";
+import type { DepartmentOption } from "./CreateUserForm";
+import { errorMessage, inputClass } from "./messages";
+import { Outcome } from "./Outcome";
+
+export function RoleForm({ userId, role, department, departments }: { userId: string; role: Role; department: string; departments: DepartmentOption[] }) {
+  const t = useTranslations("adminUsers");
+  const tRoles = useTranslations("roles");
+  const [values, setValues] = useState({ role, department });
+  const [result, setResult] = useState<AdminActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errors = result?.status === "invalid" ? result.fields : {};
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      try {
+        setResult(await updateRoleAction(userId, values));
+      } catch {
+        setResult({ status: "error" });
+      }
+    });
+  }
+
+  const fieldError = (field: string) => {
+    const text = errorMessage(t, field, errors[field]);
+    return text ? (
+      <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${field}`}>
+        {text}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="role-form">
+      <p className="text-sm text-slate-600">{t("roleForm.hint")}</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+            {t("role")}
+          </label>
+          <select
+            id="role"
+            value={values.role}
+            onChange={(e) => setValues((v) => ({ ...v, role: e.target.value as Role }))}
+            aria-invalid={Boolean(errors.role)}
+            aria-describedby={errors.role ? "role-error" : undefined}
+            className={inputClass}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tRoles(r)}
+              </option>
+            ))}
+          </select>
+          {fieldError("role")}
+        </div>
+        <div>
+          <label htmlFor="department" className="block text-sm font-medium text-slate-800">
+            {t("department")}
+          </label>
+          <select
+            id="department"
+            value={values.department}
+            onChange={(e) => setValues((v) => ({ ...v, department: e.target.value }))}
+            aria-invalid={Boolean(errors.department)}
+            aria-describedby={errors.department ? "department-error department-hint" : "department-hint"}
+            className={inputClass}
+          >
+            <option value="">{t("create.departmentNone")}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("department")}
+          <p id="department-hint" className="mt-1 text-xs text-slate-600">
+            {t("create.departmentHint")}
+          </p>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t("roleForm.saving") : t("roleForm.save")}
+        </button>
+        <Outcome result={result} done={t("roleForm.saved")} testId="role-result" />
+      </div>
+    </form>
+  );
+}
