@@ -74,3 +74,18 @@ describe("review", () => {
     expect(can(admin, "update.review", { departmentId: "d1" })).toBe(false);
   });
 });
+
+describe("supervision", () => {
+  it("lets managers chase, close and decide extensions in their scope, and staff ask for extensions", () => {
+    const own = { departmentId: "d1" };
+    const other = { departmentId: "d2" };
+    for (const action of ["extension.decide", "initiative.chase", "initiative.close"] as const) {
+      expect([staff, lead, director, admin].map((v) => can(v, action, own))).toEqual([false, true, true, false]);
+      expect(can(lead, action, other)).toBe(false);
+      expect(can(director, action, other)).toBe(true);
+    }
+    expect(can(staff, "extension.request", own)).toBe(true);
+    expect(can(staff, "extension.request", other)).toBe(false);
+    expect(can(director, "extension.request", own)).toBe(false);
+  });
+});

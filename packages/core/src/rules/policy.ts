@@ -19,6 +19,10 @@ export const ACTIONS = [
   "progress.report",
   "milestone.manage",
   "update.review",
+  "extension.request",
+  "extension.decide",
+  "initiative.chase",
+  "initiative.close",
   "admin.users",
   "admin.departments",
   "admin.plans",
@@ -93,6 +97,28 @@ export const PERMISSIONS: Record<Action, Record<Role, Rule>> = {
   // Review (審核) is the managers' work: a department manager reviews what their department reports,
   // a ministry-wide manager anything. The resource is the update's reporting department.
   "update.review": {
+    STAFF: () => false,
+    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
+    ADMIN: () => false,
+  },
+  // Supervision (督查督辦) on an initiative, by managers over their scope; the resource is the
+  // initiative (its lead department). Staff ask for extensions on what they report on.
+  "extension.request": {
+    STAFF: (v, r) => r === undefined || ownDepartment(v, r),
+    MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
+    ADMIN: () => false,
+  },
+  "extension.decide": {
+    STAFF: () => false,
+    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
+    ADMIN: () => false,
+  },
+  "initiative.chase": {
+    STAFF: () => false,
+    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
+    ADMIN: () => false,
+  },
+  "initiative.close": {
     STAFF: () => false,
     MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
     ADMIN: () => false,
