@@ -29,6 +29,11 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
                 {t("nav.review")}
               </Link>
             )}
+            {can(viewer, "initiative.chase") && (
+              <Link href="/calendar" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+                {t("nav.calendar")}
+              </Link>
+            )}
             {can(viewer, "admin.users") && (
               <Link href="/admin/users" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
                 {t("nav.admin")}

@@ -8,7 +8,13 @@ function createClient() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  // Interactive transactions get more than Prisma's 5 s default: on a busy two-core machine a batch
+  // (a department's chases, a spreadsheet import) must not fail half-way for want of time.
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
 }
 
 type Client = ReturnType<typeof createClient>;

@@ -6,6 +6,8 @@ export type NotificationKind =
   | "update.approved"
   | "update.returned"
   | "chase.received"
+  | "chase.batch"
+  | "extension.requested"
   | "extension.decided";
 
 /** Queue in-app notifications in the caller's transaction (e-mail, when configured, goes from these rows). */

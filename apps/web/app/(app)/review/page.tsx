@@ -1,10 +1,12 @@
 import { requirePermission } from "@workplan/auth";
+import { listPendingExtensions } from "@workplan/core/operations/extension-requests";
 import { listReviewQueue } from "@workplan/core/operations/review-update";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { HealthBadge } from "@/components/HealthBadge";
 import { ReviewActions } from "@/features/review/ReviewCard";
+import { PendingExtensions } from "@/features/extensions/Extensions";
 import { departmentName, readable } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,6 +63,7 @@ export default async function ReviewPage() {
           ))}
         </ol>
       )}
+      <PendingExtensions items={await listPendingExtensions(viewer)} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { departmentName, readable } from "@/lib/display";
 import { Milestones } from "@/features/progress/Milestones";
 import { ReportForm } from "@/features/progress/ReportForm";
 import { Timeline } from "@/features/progress/Timeline";
+import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
+import { InitiativeChase } from "@/features/calendar/InitiativeChase";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[] }> };
 
@@ -91,6 +93,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         </div>
       </header>
 
+      {!archived && <InitiativeChase initiativeId={initiative.id} viewer={viewer} />}
+
       <section aria-labelledby="original-heading" className="grid gap-4 md:grid-cols-2">
         <div className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${locale === "zh-Hans" ? "" : "md:col-span-2"}`}>
           <h2 id="original-heading" className="text-sm font-semibold text-slate-900">
@@ -139,7 +143,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
               {initiative.measuredValue === null ? t("never") : `${format.number(initiative.measuredValue)} ${readable(initiative.target.unit, locale)}`}
             </Field>
           )}
-          <Field label={t("dueDate")} testId="due-date">{date(initiative.dueDate)}</Field>
+          <Field label={t("dueDate")} testId="due-date">{date(initiative.dueDate)}<OriginalDueDate date={initiative.originalDueDate} /></Field>
           <Field label={t("lastUpdate")}>
             {initiative.lastUpdateAt ? format.dateTime(initiative.lastUpdateAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
           </Field>
@@ -173,6 +177,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           )}
         </section>
       )}
+
+      <Extensions initiative={initiative} viewer={viewer} />
 
       <section aria-labelledby="milestones-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="milestones-heading" className="mb-4 text-base font-semibold">

@@ -1,0 +1,86 @@
+import { requirePermission } from "@workplan/auth";
+import { listPlanYears } from "@workplan/core/operations/get-plan-overview";
+import { getReportingCalendar } from "@workplan/core/operations/reporting-calendar";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ChaseButton, ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { LightBadge, StatusCell } from "@/features/calendar/LightBadge";
+import { departmentName, readable } from "@/lib/display";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("calendar"))("title") };
+}
+
+type Props = { searchParams: Promise<{ year?: string | string[] }> };
+
+export default async function CalendarPage({ searchParams }: Props) {
+  const viewer = await requirePermission("initiative.chase");
+  const raw = (await searchParams).year;
+  const asked = Number(Array.isArray(raw) ? raw[0] : raw);
+  const years = await listPlanYears(viewer);
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (years[0] ?? new Date().getUTCFullYear());
+  const calendar = await getReportingCalendar(viewer, { year });
+  const t = await getTranslations("calendar");
+  const locale = await getLocale();
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("subtitle", { year })}</p>
+      </div>
+      {calendar.departments.length === 0 || calendar.periods.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="calendar-empty">
+          {t("empty")}
+        </p>
+      ) : (
+        calendar.departments.map((dept) => {
+          const name = departmentName(dept, locale);
+          const hasLate = dept.initiatives.some((i) => i.light !== "GREEN");
+          return (
+            <section key={dept.id} aria-labelledby={`dept-${dept.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="calendar-department" data-department={dept.code}>
+              <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+                <h2 id={`dept-${dept.id}`} className="text-base font-semibold">{name}</h2>
+                {hasLate && <ChaseDepartmentButton departmentId={dept.id} name={name} />}
+              </div>
+              <div className="overflow-x-auto">
+                <table className="min-w-full text-sm">
+                  <caption className="sr-only">{t("caption", { name, year })}</caption>
+                  <thead>
+                    <tr className="text-left text-xs text-slate-500">
+                      <th scope="col" className="px-2 py-1">{t("initiative")}</th>
+                      {calendar.periods.map((p) => (
+                        <th key={p} scope="col" className="px-1 py-1 text-center">{t("month", { month: Number(p.slice(5)) })}</th>
+                      ))}
+                      <th scope="col" className="px-2 py-1">{t("lightHeading")}</th>
+                      <th scope="col" className="px-2 py-1">{t("chases")}</th>
+                      <th scope="col" className="px-2 py-1"><span className="sr-only">{t("actions")}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dept.initiatives.map((i) => (
+                      <tr key={i.id} className="border-t border-slate-100" data-testid="calendar-row" data-code={i.code}>
+                        <th scope="row" className="max-w-xs px-2 py-1 text-left font-normal">
+                          <span className="block font-mono text-xs text-slate-500">{i.code}</span>
+                          <Link href={`/initiatives/${i.id}`} className="line-clamp-2 text-slate-900 hover:text-brand-700 hover:underline">
+                            {readable(i.title, locale)}
+                          </Link>
+                        </th>
+                        {i.months.map((m) => (
+                          <td key={m.period} className="px-1 py-1"><StatusCell status={m.status} /></td>
+                        ))}
+                        <td className="px-2 py-1"><LightBadge light={i.light} /></td>
+                        <td className="px-2 py-1 tabular-nums" data-testid="chase-count">{i.chaseCount}</td>
+                        <td className="px-2 py-1">{i.light !== "GREEN" && <ChaseButton initiativeId={i.id} code={i.code} />}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          );
+        })
+      )}
+    </div>
+  );
+}

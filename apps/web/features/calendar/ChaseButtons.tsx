@@ -1,0 +1,75 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { chaseAll, chaseOne, type ChaseResult } from "./actions";
+
+function Outcome({ result, testId }: { result: ChaseResult | null; testId: string }) {
+  const t = useTranslations("chase");
+  if (!result) return null;
+  if (result.status === "saved") {
+    return (
+      <p role="status" className="text-xs text-emerald-800" data-testid={testId}>
+        {t("done", { count: result.count })}
+      </p>
+    );
+  }
+  const key = result.status === "invalid" ? (result.fields.form ?? result.fields.note) : undefined;
+  return (
+    <p role="alert" className="text-xs text-red-800" data-testid={`${testId}-error`}>
+      {key && t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")}
+    </p>
+  );
+}
+
+/** 催办 one late initiative; the result is shown next to the button. */
+export function ChaseButton({ initiativeId, code }: { initiativeId: string; code: string }) {
+  const t = useTranslations("chase");
+  const [result, setResult] = useState<ChaseResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <button
+        type="button"
+        disabled={pending || result?.status === "saved"}
+        aria-label={t("chaseOne", { code })}
+        onClick={() =>
+          startTransition(async () => {
+            setResult(await chaseOne(initiativeId, "").catch(() => ({ status: "error" as const })));
+          })
+        }
+        className="rounded-md border border-amber-600 bg-white px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-50 disabled:opacity-60"
+        data-testid="chase-button"
+      >
+        {pending ? t("chasing") : t("chase")}
+      </button>
+      <Outcome result={result} testId="chase-result" />
+    </div>
+  );
+}
+
+/** 催办全部逾期事项 of one department. */
+export function ChaseDepartmentButton({ departmentId, name }: { departmentId: string; name: string }) {
+  const t = useTranslations("chase");
+  const [result, setResult] = useState<ChaseResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <button
+        type="button"
+        disabled={pending || result?.status === "saved"}
+        aria-label={t("chaseAllOf", { name })}
+        onClick={() =>
+          startTransition(async () => {
+            setResult(await chaseAll(departmentId).catch(() => ({ status: "error" as const })));
+          })
+        }
+        className="rounded-md bg-amber-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-800 disabled:opacity-60"
+        data-testid="chase-all-button"
+      >
+        {pending ? t("chasing") : t("chaseAll")}
+      </button>
+      <Outcome result={result} testId="chase-all-result" />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { getInitiativeLight } from "@workplan/core/operations/reporting-calendar";
+import { can, type Viewer } from "@workplan/core/rules/policy";
+import { getTranslations } from "next-intl/server";
+import { ChaseButton } from "./ChaseButtons";
+import { LightBadge } from "./LightBadge";
+
+/** The initiative page's supervision line: its light, its chases, and 催办 for managers who may. */
+export async function InitiativeChase({ initiativeId, viewer }: { initiativeId: string; viewer: Viewer }) {
+  const state = await getInitiativeLight(viewer, initiativeId);
+  if (!state) return null;
+  const t = await getTranslations("calendar");
+  const mayChase = can(viewer, "initiative.chase", { departmentId: state.departmentId }) && state.light !== "GREEN";
+  return (
+    <section aria-label={t("supervision")} className="flex flex-wrap items-center gap-3 text-sm" data-testid="initiative-chase">
+      <LightBadge light={state.light} />
+      <span className="text-slate-600">{t("chaseCount", { count: state.chaseCount })}</span>
+      {mayChase && <ChaseButton initiativeId={state.id} code={state.code} />}
+    </section>
+  );
+}

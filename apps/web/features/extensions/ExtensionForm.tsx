@@ -1,0 +1,83 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { submitExtensionRequest, type ExtensionResult } from "./actions";
+
+/** Ask for a later due date, with a reason; errors next to their fields, what was typed stays. */
+export function ExtensionForm({ initiativeId, minDate }: { initiativeId: string; minDate: string }) {
+  const t = useTranslations("extensions");
+  const [requestedDueDate, setRequestedDueDate] = useState("");
+  const [reason, setReason] = useState("");
+  const [result, setResult] = useState<ExtensionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
+  const fields = result?.status === "invalid" ? result.fields : {};
+  const dateError = message(fields.requestedDueDate);
+  const reasonError = message(fields.reason);
+  const formError =
+    result?.status === "error" || result?.status === "signed-out" ? t("errors.generic") : message(fields.form);
+
+  if (result?.status === "saved") {
+    return (
+      <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="extension-submitted">
+        {t("submitted")}
+      </p>
+    );
+  }
+  return (
+    <form
+      noValidate
+      className="space-y-3"
+      data-testid="extension-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          setResult(await submitExtensionRequest(initiativeId, requestedDueDate, reason).catch(() => ({ status: "error" as const })));
+        });
+      }}
+    >
+      {formError && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="extension-error">
+          {formError}
+        </p>
+      )}
+      <div>
+        <label htmlFor="extension-date" className="block text-sm font-medium">{t("requestedDueDate")}</label>
+        <input
+          id="extension-date"
+          type="date"
+          min={minDate}
+          value={requestedDueDate}
+          onChange={(e) => setRequestedDueDate(e.target.value)}
+          aria-invalid={Boolean(dateError)}
+          aria-describedby={dateError ? "extension-date-error" : undefined}
+          className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+        />
+        {dateError && (
+          <p id="extension-date-error" className="mt-1 text-sm text-red-700" data-testid="extension-date-error">{dateError}</p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="extension-reason" className="block text-sm font-medium">{t("reason")}</label>
+        <textarea
+          id="extension-reason"
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={Boolean(reasonError)}
+          aria-describedby={reasonError ? "extension-reason-hint extension-reason-error" : "extension-reason-hint"}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+        />
+        <p id="extension-reason-hint" className="mt-1 text-xs text-slate-500">{t("reasonHint")}</p>
+        {reasonError && (
+          <p id="extension-reason-error" className="mt-1 text-sm text-red-700" data-testid="extension-reason-error">{reasonError}</p>
+        )}
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signInAs } from "../fixtures";
+
+test("the director sees the 2018 reporting calendar and chases a late 科技司 initiative; its staff are notified", async ({ browser }) => {
+  const director = await (await browser.newContext()).newPage();
+  await signInAs(director, "director@demo.local");
+  await director.goto("/calendar?year=2018");
+  await expect(director.getByRole("heading", { level: 1, name: "报送日历" })).toBeVisible();
+  const dept = director.locator('[data-testid="calendar-department"][data-department="KJS"]');
+  await expect(dept).toBeVisible();
+  // Twelve months of 2018, with missing reports in the seeded plan (in words, not colour alone).
+  await expect(dept.getByRole("columnheader", { name: "12月" })).toBeVisible();
+  const row = dept.locator('[data-testid="calendar-row"][data-code="KJS-2018-1.5"]');
+  await expect(row.locator('[data-status="MISSING"]').first()).toHaveText("未报");
+  await expect(row.getByTestId("light-badge")).toHaveText("红灯·逾期");
+  await expectAccessible(director);
+
+  await row.getByRole("button", { name: "催办 KJS-2018-1.5" }).click();
+  await expect(row.getByTestId("chase-result")).toHaveText("已催办 1 项");
+
+  // The initiative's page shows its light and chase count, and the chase button.
+  await row.getByRole("link").click();
+  await expect(director.getByTestId("initiative-code")).toHaveText("KJS-2018-1.5");
+  const supervision = director.getByTestId("initiative-chase");
+  await expect(supervision.getByTestId("light-badge")).toHaveText("红灯·逾期");
+  await expect(supervision).toContainText(/已催办 [1-9]\d* 次/);
+  await expect(supervision.getByRole("button", { name: "催办 KJS-2018-1.5" })).toBeVisible();
+  await expectAccessible(director);
+
+  const staff = await (await browser.newContext()).newPage();
+  await signInAs(staff, "tech.staff@demo.local");
+  await staff.goto("/notifications");
+  await expect(staff.getByTestId("notification").filter({ hasText: "KJS-2018-1.5" }).first()).toContainText("收到催办");
+  await expectAccessible(staff);
+
+  // Staff cannot open the calendar.
+  const response = await staff.goto("/calendar");
+  expect(response?.status()).toBe(404);
+});

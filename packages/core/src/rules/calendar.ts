@@ -1,0 +1,97 @@
+// The monthly reporting calendar (報送日曆) and the supervision light (督辦燈): pure, with the clock
+// passed in. Days are counted in Asia/Shanghai (UTC+8, no daylight saving): a report filed at 23:59
+// Beijing time on the due day is on time.
+
+export type ReportStatus = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE";
+export type Light = "RED" | "YELLOW" | "GREEN";
+
+export const DEFAULT_DUE_DAY = 25;
+/** Days before the due day from which an unreported initiative shows yellow. */
+export const YELLOW_WINDOW_DAYS = 3;
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The instant a Beijing calendar day (year, month 1–12, day) begins. */
+function shanghaiDayStart(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET_MS);
+}
+
+function clampDueDay(dueDay: number): number {
+  if (!Number.isFinite(dueDay)) return DEFAULT_DUE_DAY;
+  return Math.min(28, Math.max(1, Math.trunc(dueDay)));
+}
+
+function parsePeriod(period: string): { year: number; month: number } {
+  const [y, m] = period.split("-").map(Number);
+  return { year: y ?? 1970, month: m ?? 1 };
+}
+
+/** "2018-06": the month containing `date` in Beijing time. */
+export function shanghaiPeriodOf(date: Date): string {
+  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
+  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** The first instant after the due day of a period (end of the due day, Beijing time). */
+export function reportDeadline(period: string, dueDay: number): Date {
+  const { year, month } = parsePeriod(period);
+  return shanghaiDayStart(year, month, clampDueDay(dueDay) + 1);
+}
+
+/** The status of one month's report of an initiative, from its first (lead department) report. */
+export function reportStatus(input: { period: string; dueDay: number; firstReportAt: Date | null; now: Date }): ReportStatus {
+  const deadline = reportDeadline(input.period, input.dueDay);
+  if (input.firstReportAt) return input.firstReportAt.getTime() < deadline.getTime() ? "ON_TIME" : "LATE";
+  return input.now.getTime() >= deadline.getTime() ? "MISSING" : "NOT_DUE";
+}
+
+/** A DATE column (stored as UTC midnight) has passed once its Beijing day is over. */
+export function pastDueDate(dueDate: Date, now: Date): boolean {
+  const end = shanghaiDayStart(dueDate.getUTCFullYear(), dueDate.getUTCMonth() + 1, dueDate.getUTCDate() + 1);
+  return now.getTime() >= end.getTime();
+}
+
+/** Done: reported DONE, at 100 %, or closed. Done initiatives need no more reports. */
+export function isDone(input: { health: string | null; progress: number; closedAt: Date | null }): boolean {
+  return input.health === "DONE" || input.progress >= 100 || input.closedAt !== null;
+}
+
+/**
+ * The current light of an initiative: red when this month's report is overdue or the initiative is
+ * past its own due date and not done; yellow from the start of the day three days before the due day
+ * (e.g. the 22nd for the 25th) while this month is unreported; green otherwise (and always when done).
+ */
+export function light(input: {
+  now: Date;
+  dueDay: number;
+  reportedThisMonth: boolean;
+  initiativeDueDate: Date | null;
+  done: boolean;
+}): Light {
+  if (input.done) return "GREEN";
+  if (input.initiativeDueDate && pastDueDate(input.initiativeDueDate, input.now)) return "RED";
+  if (input.reportedThisMonth) return "GREEN";
+  const period = shanghaiPeriodOf(input.now);
+  const deadline = reportDeadline(period, input.dueDay);
+  if (input.now.getTime() >= deadline.getTime()) return "RED";
+  const yellowFrom = deadline.getTime() - (YELLOW_WINDOW_DAYS + 1) * DAY_MS;
+  return input.now.getTime() >= yellowFrom ? "YELLOW" : "GREEN";
+}
+
+/** Late for chasing: anything but green. */
+export function isLate(value: Light): boolean {
+  return value !== "GREEN";
+}
+
+/** The periods ("2018-01" …) of a plan year up to the month of `now` (Beijing time). */
+export function periodsUpTo(year: number, now: Date): string[] {
+  const current = shanghaiPeriodOf(now);
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m += 1) {
+    const period = `${year}-${String(m).padStart(2, "0")}`;
+    if (period > current) break;
+    out.push(period);
+  }
+  return out;
+}
