@@ -165,7 +165,6 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             <p className="text-sm text-slate-600">{tr("closed")}</p>
           ) : (
             <ReportForm
-              key={revision?.updateId ?? "new"}
               initiativeId={initiative.id}
               version={initiative.version}
               planYear={initiative.plan.year}
