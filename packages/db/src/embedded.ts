@@ -127,6 +127,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: true,
     createPostgresUser: isRoot,
     postgresFlags: opts.postgresFlags ?? [],
+    // UTF-8 with Unicode character classes whatever the machine's locale: with the plain "C"
+    // locale, pg_trgm sees no letters in Chinese text and the search indexes index nothing.
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     onLog: remember,
     onError: remember,
   });

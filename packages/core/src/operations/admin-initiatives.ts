@@ -8,6 +8,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeCode } from "./import-work-report";
+import { initiativeSearchText } from "./search-text";
 
 // Initiatives (重點工作) as the admins keep them: added, edited, archived. An edit changes what the
 // plan says (wording, target, due date, departments), never what was reported: progress, health,
@@ -144,15 +145,17 @@ export async function addInitiative(actor: Viewer, planIdInput: unknown, input: 
         select: { ordinal: true },
       });
       const ordinal = (last?.ordinal ?? 0) + 1;
+      const code = initiativeCode(plan.department.code, plan.year, themeOrdinal, ordinal);
       const created = await tx.initiative.create({
         data: {
           planId: plan.id,
           themeId: where.data.themeId,
           departmentId: data.leadDepartmentId,
           ordinal,
-          code: initiativeCode(plan.department.code, plan.year, themeOrdinal, ordinal),
+          code,
           title: data.title,
           originalText: data.originalText,
+          searchText: initiativeSearchText({ code, title: data.title, originalText: data.originalText }),
           sourceParagraph: data.originalText,
           targetValue: data.targetValue,
           targetUnit: data.targetValue === null ? null : data.targetUnit,
@@ -204,6 +207,7 @@ export async function updateInitiative(actor: Viewer, idInput: unknown, input: u
       data: {
         title: data.title,
         originalText: data.originalText,
+        searchText: initiativeSearchText({ code: before.code, title: data.title, originalText: data.originalText }),
         targetValue: data.targetValue,
         targetUnit: data.targetValue === null ? null : data.targetUnit,
         targetApproximate: data.targetValue === null ? false : data.targetApproximate,

@@ -23,6 +23,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { initiativeCode } from "./import-work-report";
 import { refreshRollups } from "./refresh-rollups";
+import { initiativeSearchText } from "./search-text";
 
 /** What the parts of an upload may unpack to: a 5 MB file of text is far below; a zip bomb is not. */
 const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
@@ -272,6 +273,11 @@ export async function importPlanSpreadsheet(
                   code: initiativeCode(lead.code, plan.year, item.themeOrdinal, item.ordinal),
                   title: item.title,
                   originalText: item.originalText,
+                  searchText: initiativeSearchText({
+                    code: initiativeCode(lead.code, plan.year, item.themeOrdinal, item.ordinal),
+                    title: item.title,
+                    originalText: item.originalText,
+                  }),
                   sourceParagraph: item.originalText,
                   targetValue: item.target ? new Prisma.Decimal(item.target.value) : null,
                   targetUnit: item.target?.unit ?? null,

@@ -5,6 +5,7 @@ import { itemKey, themeKey } from "../rules/plan-admin";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { refreshRollups } from "./refresh-rollups";
+import { initiativeSearchText } from "./search-text";
 
 export interface DepartmentNames {
   code: string;
@@ -81,14 +82,16 @@ function initiativeRow(
   correction: ItemCorrection | undefined,
 ): Prisma.InitiativeCreateManyInput {
   const target = correction?.target === undefined ? item.target : correction.target;
+  const title = correction?.title ?? item.title;
   return {
     planId: ids.planId,
     themeId: ids.themeId,
     departmentId: ids.departmentId,
     ordinal: item.ordinal,
     code,
-    title: correction?.title ?? item.title,
+    title,
     originalText: item.originalText,
+    searchText: initiativeSearchText({ code, title, originalText: item.originalText }),
     sourceParagraph: item.sourceParagraph,
     targetValue: target?.value ?? null,
     targetUnit: target?.unit ?? null,

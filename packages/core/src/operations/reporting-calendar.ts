@@ -42,27 +42,25 @@ export interface CalendarInitiative {
   departmentId: string;
   cooperatingDepartmentIds: string[];
   chaseCount: number;
+  /** Reported done, at 100 % or closed: owes no more reports. */
+  done: boolean;
   light: Light;
   months: { period: string; status: ReportStatus; firstReportAt: Date | null }[];
 }
 
-/** First lead-department report per (initiative, period): ONE grouped query for all the rows. */
+/**
+ * First lead-department report per (initiative, period), from the stored monthly roll-up
+ * (initiative_months, kept by a trigger on progress_updates): ONE query for all the rows, reading
+ * at most initiatives × months rows however many reports there are.
+ */
 async function firstReports(db: Db, rows: readonly CalendarRow[], periods: readonly string[]) {
   const map = new Map<string, Date>();
   if (rows.length === 0 || periods.length === 0) return map;
-  const first = periods[0];
-  const last = periods[periods.length - 1];
-  if (!first || !last) return map;
-  const groups = await db.progressUpdate.groupBy({
-    by: ["initiativeId", "departmentId", "period"],
-    where: { initiativeId: { in: rows.map((r) => r.id) }, period: { gte: periodStart(first), lte: periodStart(last) } },
-    _min: { createdAt: true },
+  const months = await db.initiativeMonth.findMany({
+    where: { initiativeId: { in: rows.map((r) => r.id) }, period: { in: periods.map((p) => periodStart(p)) } },
+    select: { initiativeId: true, period: true, firstReportAt: true },
   });
-  const lead = new Map(rows.map((r) => [r.id, r.departmentId]));
-  for (const g of groups) {
-    if (lead.get(g.initiativeId) !== g.departmentId || !g._min.createdAt) continue;
-    map.set(`${g.initiativeId}/${periodKey(g.period)}`, g._min.createdAt);
-  }
+  for (const m of months) map.set(`${m.initiativeId}/${periodKey(m.period)}`, m.firstReportAt);
   return map;
 }
 
@@ -84,6 +82,7 @@ function build(row: CalendarRow, periods: readonly string[], reports: Map<string
     departmentId: row.departmentId,
     cooperatingDepartmentIds: row.cooperations.map((c) => c.departmentId),
     chaseCount: row.chaseCount,
+    done: isDone(row),
     months,
     light: light({
       now,
