@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@workplan/db";
+import { kickEmailOutbox } from "./email";
 
 export type NotificationKind =
   | "update.submitted"
@@ -8,7 +9,8 @@ export type NotificationKind =
   | "chase.received"
   | "chase.batch"
   | "extension.requested"
-  | "extension.decided";
+  | "extension.decided"
+  | "initiative.closed";
 
 /** Queue in-app notifications in the caller's transaction (e-mail, when configured, goes from these rows). */
 export async function notify(
@@ -21,6 +23,8 @@ export async function notify(
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
   await tx.notification.createMany({ data: unique.map((userId) => ({ userId, kind, params, link })) });
+  // When this process mails notifications, have the outbox look shortly (after this transaction commits).
+  kickEmailOutbox();
 }
 
 /** Who reviews a department's reports: its managers, or the ministry-wide managers when it has none. */

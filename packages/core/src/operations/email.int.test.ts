@@ -1,0 +1,353 @@
+// The e-mail outbox against a real SMTP server (smtp-server on 127.0.0.1, a random port) and the real
+// database: notifications made by real operations are mailed once, after commit, to active users.
+import type { AddressInfo } from "node:net";
+import { prisma } from "@workplan/db";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { runSeed } from "../../../../prisma/seed/run-seed";
+import type { Viewer } from "../rules/policy";
+import { closeEmailTransport, sendPendingEmails, startEmailOutbox, stopEmailOutbox } from "./email";
+import { logProgress } from "./log-progress";
+import { newUser, snapshotProgressState, viewer } from "./progress-testing";
+import { reviewUpdate } from "./review-update";
+import { updateUser } from "./update-user";
+
+const NOW = new Date("2018-07-01T00:00:00Z");
+const APP_URL = "https://workplan.example.test/plan";
+const SMTP_USER = "workplan";
+const SMTP_PASSWORD = "s3cret/p@ss:word";
+
+interface Received {
+  to: string[];
+  user: string | undefined;
+  raw: string;
+  subject: string;
+  from: string;
+  notificationId: string;
+  text: string;
+  html: string;
+}
+
+// ---- a small MIME reader: enough for what nodemailer writes (encoded words, base64, quoted-printable)
+
+function bytesOfQuotedPrintable(text: string): Buffer {
+  const bytes: number[] = [];
+  const s = text.replace(/=\r?\n/g, "");
+  for (let i = 0; i < s.length; i += 1) {
+    if (s[i] === "=" && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(s[i] ?? "", "utf8"));
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+function decodeWords(value: string): string {
+  return value
+    .replace(/(=\?[^?]+\?[BQ]\?[^?]*\?=)\s+(?==\?)/gi, "$1")
+    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, encoding: string, data: string) =>
+      encoding.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : bytesOfQuotedPrintable(data.replace(/_/g, " ")).toString("utf8"),
+    );
+}
+
+function splitHeaders(block: string): { headers: Map<string, string>; body: string } {
+  const at = block.indexOf("\r\n\r\n");
+  const head = at < 0 ? block : block.slice(0, at);
+  const body = at < 0 ? "" : block.slice(at + 4);
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, body };
+}
+
+function decodeBody(headers: Map<string, string>, body: string): string {
+  const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable") return bytesOfQuotedPrintable(body).toString("utf8");
+  return body;
+}
+
+function readMessage(raw: string): Omit<Received, "to" | "user" | "raw"> {
+  const { headers, body } = splitHeaders(raw);
+  const parts: { type: string; content: string }[] = [];
+  const contentType = headers.get("content-type") ?? "text/plain";
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (boundary) {
+    for (const chunk of body.split(`--${boundary}`).slice(1)) {
+      if (chunk.startsWith("--")) break;
+      const part = splitHeaders(chunk.replace(/^\r\n/, ""));
+      parts.push({ type: part.headers.get("content-type") ?? "", content: decodeBody(part.headers, part.body) });
+    }
+  } else {
+    parts.push({ type: contentType, content: decodeBody(headers, body) });
+  }
+  return {
+    subject: decodeWords(headers.get("subject") ?? ""),
+    from: decodeWords(headers.get("from") ?? ""),
+    notificationId: headers.get("x-workplan-notification") ?? "",
+    text: parts.find((p) => p.type.startsWith("text/plain"))?.content ?? "",
+    html: parts.find((p) => p.type.startsWith("text/html"))?.content ?? "",
+  };
+}
+
+// ---- the SMTP server
+
+const received: Received[] = [];
+const rejected = new Set<string>();
+
+const server = new SMTPServer({
+  authOptional: true,
+  allowInsecureAuth: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onAuth(auth, _session, callback) {
+    if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: SMTP_USER });
+    return callback(new Error("Invalid username or password"));
+  },
+  onRcptTo(address, _session, callback) {
+    if (rejected.has(address.address.toLowerCase())) {
+      return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    }
+    return callback();
+  },
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      received.push({
+        to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+        user: session.user as string | undefined,
+        raw,
+        ...readMessage(raw),
+      });
+      callback();
+    });
+  },
+});
+
+let env: NodeJS.ProcessEnv = {};
+let savedSmtpUrl: string | undefined;
+
+/** Mail for one address since `from` (an index into `received`). */
+const mailTo = (email: string, from = 0) => received.slice(from).filter((m) => m.to.includes(email));
+
+async function initiativeId(code: string) {
+  return (await prisma.initiative.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+}
+
+async function report(author: Viewer, code: string) {
+  const id = await initiativeId(code);
+  const { version } = await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } });
+  const result = await logProgress(author, id, { period: "2018-06", progress: 40, health: "ON_TRACK", workDone: "本月完成情況", baseVersion: version }, [], {
+    now: NOW,
+  });
+  return result.updateId;
+}
+
+async function emailOf(user: Viewer) {
+  return (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).email;
+}
+
+describe("e-mail for notifications", () => {
+  let restore: () => Promise<void> = async () => {};
+  let policyLead: Viewer;
+  let admin: Viewer;
+
+  beforeAll(async () => {
+    await runSeed({ demo: true });
+    restore = await snapshotProgressState();
+    policyLead = await viewer("policy.lead@demo.local");
+    admin = await viewer("admin@demo.local");
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.server.address() as AddressInfo;
+    env = {
+      SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
+      MAIL_FROM: "工作计划督办 <workplan@example.test>",
+      APP_URL,
+    };
+    savedSmtpUrl = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    // Notifications left by earlier test files of this run go out first, to nowhere.
+    let drained = 1;
+    while (drained > 0) drained = await sendPendingEmails({ env, transport: { sendMail: async () => ({}) }, limit: 500 });
+  });
+  afterEach(() => {
+    rejected.clear();
+    vi.restoreAllMocks();
+  });
+  afterAll(async () => {
+    closeEmailTransport();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (savedSmtpUrl !== undefined) process.env.SMTP_URL = savedSmtpUrl;
+    await restore();
+    await prisma.$disconnect();
+  });
+
+  it("mails the author once when a report is returned: the subject says so, the mail links to the initiative", async () => {
+    const staff = await newUser("mail", "STAFF", "CYZCS");
+    const address = await emailOf(staff);
+    const updateId = await report(staff, "CYZCS-2018-1");
+    await reviewUpdate(policyLead, updateId, { decision: "return", comment: "請補充具體數據" });
+    const start = received.length;
+
+    const sent = await sendPendingEmails({ env });
+    // The report told the department's managers; the return told the author.
+    expect(sent).toBeGreaterThanOrEqual(2);
+    expect(received.length - start).toBe(sent);
+
+    const [mail, ...more] = mailTo(address, start);
+    expect(more).toHaveLength(0);
+    expect(mail?.user).toBe(SMTP_USER); // signed in with the user name and password of SMTP_URL
+    expect(mail?.from).toBe("工作计划督办 <workplan@example.test>");
+    expect(mail?.subject).toMatch(/^CYZCS-2018-1 .+：您提交的进展被退回修改 \/ your report was returned for revision$/);
+    const link = `${APP_URL}/initiatives/${await initiativeId("CYZCS-2018-1")}`;
+    expect(mail?.text).toContain(`查看：${link}`);
+    expect(mail?.text).toContain("意见：請補充具體數據");
+    expect(mail?.text).toContain(`Open: ${link}`);
+    expect(mail?.html).toContain(`<a href="${link}">`);
+    const managerMail = mailTo(await emailOf(policyLead), start);
+    expect(managerMail.map((m) => m.subject)).toContainEqual(expect.stringMatching(/^CYZCS-2018-1 .+：有新的进展等待审核/));
+    expect(managerMail[0]?.text).toContain(`${APP_URL}/review`);
+
+    // The in-app notification is still unread, and marked as mailed.
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: staff.id, kind: "update.returned" } });
+    expect(note.readAt).toBeNull();
+    expect(note.emailedAt).not.toBeNull();
+    expect(mail?.notificationId).toBe(note.id);
+
+    // Mailed once: another run has nothing to send.
+    expect(await sendPendingEmails({ env })).toBe(0);
+    expect(received.length - start).toBe(sent);
+  });
+
+  it("sends each mail once when two runs (two app processes) go at the same time", async () => {
+    const authors = await Promise.all([1, 2, 3].map(() => newUser("mail2", "STAFF", "CYZCS")));
+    const codes = ["CYZCS-2018-2", "CYZCS-2018-3", "CYZCS-2018-5"];
+    const since = new Date(Date.now() - 1000);
+    for (const [i, author] of authors.entries()) {
+      const updateId = await report(author, codes[i] ?? "");
+      await reviewUpdate(policyLead, updateId, { decision: "approve" });
+    }
+    const pending = await prisma.notification.findMany({ where: { emailedAt: null, createdAt: { gte: since } }, select: { id: true } });
+    expect(pending.length).toBeGreaterThanOrEqual(6); // 3 reports to review, 3 approvals
+    const start = received.length;
+
+    const runs = await Promise.all([sendPendingEmails({ env, limit: 2 }), sendPendingEmails({ env, limit: 2 })]);
+    expect(runs[0] + runs[1]).toBe(pending.length);
+    const mailed = received.slice(start).map((m) => m.notificationId);
+    expect(mailed.sort()).toEqual(pending.map((p) => p.id).sort());
+    for (const author of authors) {
+      const mails = mailTo(await emailOf(author), start);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toContain("您提交的进展已通过审核");
+    }
+    expect(await sendPendingEmails({ env })).toBe(0);
+  });
+
+  it("sends nothing without SMTP_URL: the notifications wait, unsent", async () => {
+    const staff = await newUser("mail3", "STAFF", "CYZCS");
+    const updateId = await report(staff, "CYZCS-2018-4");
+    await reviewUpdate(policyLead, updateId, { decision: "approve" });
+    const start = received.length;
+
+    expect(await sendPendingEmails()).toBe(0); // process.env has no SMTP_URL
+    expect(await sendPendingEmails({ env: { ...env, SMTP_URL: "" } })).toBe(0);
+    expect(received.length).toBe(start);
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: staff.id, kind: "update.approved" } });
+    expect(note.emailedAt).toBeNull();
+
+    // Configured later, they go out.
+    expect(await sendPendingEmails({ env })).toBeGreaterThanOrEqual(2);
+    expect(mailTo(await emailOf(staff), start)).toHaveLength(1);
+  });
+
+  it("keeps a notification the SMTP server refuses, sends the others, and sends it on a later run", async () => {
+    const refused = await newUser("mail4", "STAFF", "CYZCS");
+    const accepted = await newUser("mail4", "STAFF", "CYZCS");
+    const refusedAddress = await emailOf(refused);
+    for (const [author, code] of [
+      [refused, "CYZCS-2018-1"],
+      [accepted, "CYZCS-2018-2"],
+    ] as const) {
+      await reviewUpdate(policyLead, await report(author, code), { decision: "return", comment: "请补充" });
+    }
+    rejected.add(refusedAddress);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const start = received.length;
+
+    const sent = await sendPendingEmails({ env });
+    expect(sent).toBeGreaterThanOrEqual(3); // the other author and the managers
+    expect(mailTo(refusedAddress, start)).toHaveLength(0);
+    expect(mailTo(await emailOf(accepted), start)).toHaveLength(1);
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: refused.id, kind: "update.returned" } });
+    expect(note.emailedAt).toBeNull();
+    expect(note.readAt).toBeNull();
+    // Logged without the recipient's address or the SMTP password.
+    const logged = warn.mock.calls.map((c) => c.join(" ")).join("\n");
+    expect(logged).toContain(note.id);
+    expect(logged).toContain("550");
+    expect(logged).not.toContain(refusedAddress);
+    expect(logged).not.toContain(SMTP_PASSWORD);
+    expect(logged).not.toContain(encodeURIComponent(SMTP_PASSWORD));
+
+    // An SMTP server that cannot be reached: nothing is lost either.
+    const unreachable = { ...env, SMTP_URL: "smtp://127.0.0.1:9/" };
+    expect(await sendPendingEmails({ env: unreachable })).toBe(0);
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).emailedAt).toBeNull();
+
+    rejected.clear();
+    expect(await sendPendingEmails({ env })).toBe(1);
+    const [mail, ...more] = mailTo(refusedAddress, start);
+    expect(more).toHaveLength(0);
+    expect(mail?.subject).toContain("您提交的进展被退回修改");
+    expect(await sendPendingEmails({ env })).toBe(0);
+  });
+
+  it("mails a new notification within seconds once the server process has started the outbox", async () => {
+    const staff = await newUser("mail6", "STAFF", "CYZCS");
+    const updateId = await report(staff, "CYZCS-2018-5");
+    expect(await sendPendingEmails({ env })).toBeGreaterThan(0); // the managers' "awaiting review"
+    const start = received.length;
+    // The periodic run is a minute away: only the nudge from notify() can send it this soon.
+    expect(startEmailOutbox({ env, intervalMs: 60_000 })).toBe(true);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the run at start-up
+      await reviewUpdate(policyLead, updateId, { decision: "approve" });
+      const deadline = Date.now() + 5000;
+      while (mailTo(await emailOf(staff), start).length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(mailTo(await emailOf(staff), start).map((m) => m.subject)).toEqual([expect.stringContaining("您提交的进展已通过审核")]);
+    } finally {
+      stopEmailOutbox();
+    }
+    expect(startEmailOutbox({ env: { ...env, SMTP_URL: "" } })).toBe(false);
+    expect(startEmailOutbox({ env: { ...env, SMTP_URL: "http://not-smtp.example" } })).toBe(false);
+  });
+
+  it("does not mail deactivated users, nor notifications older than a week", async () => {
+    const staff = await newUser("mail5", "STAFF", "CYZCS");
+    const updateId = await report(staff, "CYZCS-2018-3");
+    await updateUser(admin, staff.id, { active: false });
+    await reviewUpdate(policyLead, updateId, { decision: "return", comment: "请补充" });
+    const start = received.length;
+
+    await sendPendingEmails({ env });
+    expect(mailTo(await emailOf(staff), start)).toHaveLength(0);
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: staff.id, kind: "update.returned" } });
+    expect(note.emailedAt).toBeNull(); // in-app notification still there for if the account is reactivated
+
+    const active = await newUser("mail5", "STAFF", "CYZCS");
+    await reviewUpdate(policyLead, await report(active, "CYZCS-2018-4"), { decision: "approve" });
+    const aWeekLater = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
+    expect(await sendPendingEmails({ env, now: aWeekLater })).toBe(0);
+    expect(mailTo(await emailOf(active), start)).toHaveLength(0);
+  });
+});
