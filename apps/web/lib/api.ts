@@ -1,6 +1,7 @@
 import "server-only";
 import { getSession, type SessionViewer } from "@workplan/auth";
 import { API_TOKEN_MESSAGES, authenticateApiToken } from "@workplan/core/operations/api-tokens";
+import { CLOSE_OUT_MESSAGES, OUTCOMES } from "@workplan/core/operations/close-out";
 import { DomainError } from "@workplan/core/operations/errors";
 import { LIST_QUERY_MESSAGES } from "@workplan/core/operations/list-initiatives";
 import { ConflictError } from "@workplan/core/operations/log-progress";
@@ -48,6 +49,15 @@ export const apiUpdateCreatedSchema = z.object({
 
 export type ApiUpdateCreated = z.infer<typeof apiUpdateCreatedSchema>;
 
+export const apiInitiativeClosedSchema = z.object({
+  id: z.string().describe("The initiative's id"),
+  outcome: z.enum(OUTCOMES),
+  closedAt: z.string().describe("ISO 8601"),
+  version: z.number().int().describe("The initiative's version after the close-out"),
+});
+
+export type ApiInitiativeClosed = z.infer<typeof apiInitiativeClosedSchema>;
+
 /** Same rule as logProgress applies: letters, digits, - and _, 8 to 100 of them (a UUID fits). */
 export const idempotencyKeySchema = z
   .string()
@@ -58,6 +68,7 @@ const MESSAGES: Record<string, string> = {
   ...ENGLISH_MESSAGES,
   ...LIST_QUERY_MESSAGES,
   ...API_TOKEN_MESSAGES,
+  ...CLOSE_OUT_MESSAGES,
   "form.invalid": "The body must be a JSON object with the documented fields only.",
   "idempotencyKey.format": "Use 8 to 100 letters, digits, - or _ (a UUID fits).",
 };

@@ -6,12 +6,13 @@ import {
   listInitiativesQuerySchema,
 } from "@workplan/core/operations/list-initiatives";
 import { progressUpdateSchema } from "@workplan/core/rules/progress";
+import { closeOutSchema } from "@workplan/core/operations/close-out";
 import { apiAdminUserCreatedSchema, inviteUserSchema } from "@workplan/core/operations/invite-user";
 import { apiAdminUserListSchema, listUsersQuerySchema } from "@workplan/core/operations/list-users";
 import { updateUserSchema } from "@workplan/core/operations/update-user";
 import { apiAdminUserSchema } from "@workplan/core/operations/user-admin";
 import { z } from "zod";
-import { apiErrorSchema, apiMeSchema, apiUpdateCreatedSchema, idempotencyKeySchema, json, withApi } from "@/lib/api";
+import { apiErrorSchema, apiInitiativeClosedSchema, apiMeSchema, apiUpdateCreatedSchema, idempotencyKeySchema, json, withApi } from "@/lib/api";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API itself uses
 // (OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes).
@@ -91,7 +92,7 @@ function buildDocument() {
         get: {
           operationId: "listInitiatives",
           summary: "Initiatives in the user's scope",
-          description: `In code order, ${LIST_LIMIT_MAX} at most per page; follow nextCursor for the next page. Unknown parameters are refused (400).`,
+          description: `In code order unless sort says otherwise, ${LIST_LIMIT_MAX} at most per page; follow nextCursor for the next page (or ask for a page number). The same filters as the /initiatives page of the web app. Unknown parameters are refused (400).`,
           parameters: queryParameters,
           responses: {
             "200": { description: "A page of initiatives", content: jsonContent(ref("InitiativeList")) },
@@ -130,6 +131,24 @@ function buildDocument() {
             "403": errorResponse("Session cookie without this site's Origin"),
             "404": errorResponse("No such initiative in the user's scope, or the user does not report on it"),
             "409": errorResponse("baseVersion is stale: someone reported first (see currentVersion, latestUpdateId)"),
+          },
+        },
+      },
+      "/initiatives/{id}/close": {
+        post: {
+          operationId: "closeInitiative",
+          summary: "Close an initiative at year end (结项) with an outcome and a closing note",
+          description:
+            "For managers over the initiative's lead department. A closed initiative takes no more reports. Progress and health stay as last reported. Two closes at the same moment: one wins, the other gets 409.",
+          parameters: [idParameter],
+          requestBody: { required: true, content: jsonContent(ref("CloseOutInput")) },
+          responses: {
+            "200": { description: "Closed", content: jsonContent(ref("InitiativeClosed")) },
+            "400": errorResponse("The close-out has problems (see fields), or the body is not JSON"),
+            "401": errorResponse("No valid token or session"),
+            "403": errorResponse("Session cookie without this site's Origin"),
+            "404": errorResponse("No such initiative in the user's scope, or the user may not close it"),
+            "409": errorResponse("Already closed, or baseVersion is stale (see fields.form)"),
           },
         },
       },
@@ -201,12 +220,13 @@ function buildDocument() {
           InitiativeList: apiInitiativeListSchema,
           InitiativeDetail: apiInitiativeDetailSchema,
           ProgressUpdateCreated: apiUpdateCreatedSchema,
+          InitiativeClosed: apiInitiativeClosedSchema,
           Error: apiErrorSchema,
           AdminUser: apiAdminUserSchema,
           AdminUserList: apiAdminUserListSchema,
           AdminUserCreated: apiAdminUserCreatedSchema,
         }),
-        ...components("input", { ProgressUpdateInput: progressUpdateSchema, AdminUserInput: inviteUserSchema, AdminUserChange: updateUserSchema }),
+        ...components("input", { ProgressUpdateInput: progressUpdateSchema, CloseOutInput: closeOutSchema, AdminUserInput: inviteUserSchema, AdminUserChange: updateUserSchema }),
       },
     },
   };

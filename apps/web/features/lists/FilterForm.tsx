@@ -1,0 +1,57 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+
+interface Props {
+  action: "/initiatives" | "/updates";
+  legend: string;
+  applyLabel: string;
+  clearLabel: string;
+  testId: string;
+  children: React.ReactNode;
+}
+
+/**
+ * A GET form: applying it puts the filters in the URL (blank ones left out, and back to the first
+ * page), so that a filtered list can be bookmarked, reloaded and shared. Without JavaScript the
+ * browser submits it as it is.
+ */
+export function FilterForm({ action, legend, applyLabel, clearLabel, testId, children }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      role="search"
+      aria-label={legend}
+      method="get"
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const query = new URLSearchParams();
+        for (const [key, value] of new FormData(e.currentTarget)) {
+          if (typeof value === "string" && value.trim()) query.set(key, value.trim());
+        }
+        const text = query.toString();
+        startTransition(() => router.push(text ? `${action}?${text}` : action));
+      }}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid={testId}
+    >
+      {children}
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {applyLabel}
+        </button>
+        <Link href={action} className="px-1 py-2 text-sm text-brand-700 underline underline-offset-2 hover:text-brand-800" data-testid="clear-filters">
+          {clearLabel}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// The filter bar's fields: a label, the control, a hint, and the message of a refused value right
+// under it (what was typed stays in the control).
+
+export const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
+
+interface FieldProps {
+  name: string;
+  label: string;
+  error?: string | null;
+  hint?: string;
+  className?: string;
+}
+
+function Field({ name, label, error, hint, className = "", children }: FieldProps & { children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`filter-${name}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`filter-${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`filter-error-${name}`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(name: string, error?: string | null, hint?: string): string | undefined {
+  return [error ? `filter-${name}-error` : null, hint ? `filter-${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/**
+ * A select of `options` after an "any" choice. A value the URL has but the list does not (a
+ * hand-edited link) is kept as a marked option, so that the message next to it makes sense.
+ */
+export function SelectField(props: FieldProps & { value?: string; anyLabel: string; options: Option[]; invalidLabel: (value: string) => string; groups?: { label: string; options: Option[] }[] }) {
+  const { name, error, hint, value = "", anyLabel, options, invalidLabel, groups } = props;
+  const known = [...options, ...(groups ?? []).flatMap((g) => g.options)].some((o) => o.value === value);
+  return (
+    <Field {...props}>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, error, hint)}
+        className={inputClass}
+      >
+        <option value="">{anyLabel}</option>
+        {value && !known && <option value={value}>{invalidLabel(value)}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function TextField(props: FieldProps & { value?: string; type?: "search" | "text" | "month"; placeholder?: string; maxLength?: number; mono?: boolean }) {
+  const { name, error, hint, value = "", type = "text", placeholder, maxLength = 100, mono } = props;
+  return (
+    <Field {...props}>
+      <input
+        id={`filter-${name}`}
+        name={name}
+        type={type}
+        defaultValue={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        autoComplete="off"
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${inputClass}${mono ? " font-mono" : ""}`}
+      />
+    </Field>
+  );
+}

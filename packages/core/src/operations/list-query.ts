@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { fieldErrors } from "../rules/progress";
+import { DomainError } from "./errors";
+
+// What the list operations (initiatives, progress reports) share: reading a query string's
+// parameters, and the cursor of a keyset page.
+
+/**
+ * The query parsed by `schema`, or a DomainError("invalid") with a message key per field. Empty
+ * values (`?year=&q=`) mean no filter; a misspelt parameter (?departmnet=KJS) is an error, not a
+ * silently unfiltered list.
+ */
+export function parseListQuery<S extends z.ZodObject>(schema: S, queryInput: unknown): z.output<S> {
+  const input = withoutEmptyValues(queryInput);
+  const parsed = schema.safeParse(input);
+  const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  for (const key of Object.keys(input)) {
+    if (!(key in schema.shape)) fields[key] ??= "parameter.unknown";
+  }
+  if (!parsed.success || Object.keys(fields).length > 0) throw new DomainError("invalid", "the query has problems", fields);
+  return parsed.data;
+}
+
+function withoutEmptyValues(input: unknown): Record<string, unknown> {
+  if (input === null || input === undefined) return {};
+  if (typeof input !== "object" || Array.isArray(input)) throw new DomainError("invalid", "the query is not an object", { form: "form.invalid" });
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== "" && value !== undefined && !(typeof value === "string" && value.trim() === "")),
+  );
+}
+
+/** An opaque cursor: the sort key of the last row of a page, as base64url JSON. */
+export function encodeCursor(key: readonly (string | number | null)[]): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+/** The key of a cursor made by encodeCursor, checked against the shapes it may have; else cursor.invalid. */
+export function decodeCursor<T extends readonly unknown[]>(cursor: string, shape: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalidCursor();
+  }
+  const parsed = shape.safeParse(value);
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+}
+
+export function invalidCursor(): DomainError {
+  return new DomainError("invalid", "the cursor is not one this list gave", { cursor: "cursor.invalid" });
+}
+
+/** A query string's flag: 1 (yes) or 0 (no). */
+export function flagSchema(description: string) {
+  return z.enum(["1", "0"], { error: "flag.invalid" }).optional().describe(description);
+}
+
+/** The instant's calendar day in Beijing, as a DATE column holds it (UTC midnight). */
+export function beijingToday(now: Date): Date {
+  const local = new Date(now.getTime() + 8 * 60 * 60 * 1000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}
