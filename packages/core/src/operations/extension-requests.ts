@@ -122,7 +122,7 @@ export async function decideExtension(viewer: Viewer, requestId: unknown, input:
       status: true,
       requesterId: true,
       requestedDueDate: true,
-      initiative: { select: { id: true, code: true, title: true, departmentId: true } },
+      initiative: { select: { id: true, code: true, title: true, departmentId: true, closedAt: true } },
     },
   });
   if (!request || !can(viewer, "extension.decide", { departmentId: request.initiative.departmentId })) {
@@ -131,6 +131,8 @@ export async function decideExtension(viewer: Viewer, requestId: unknown, input:
   const parsed = extensionDecisionSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("invalid", "the decision has problems", fieldErrors(parsed.error));
   if (request.status !== "PENDING") throw new AlreadyDecidedError();
+  // A closed initiative's due date no longer matters: its pending request stays undecided.
+  if (request.initiative.closedAt) throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
   const { decision, comment } = parsed.data;
   const status = decision === "approve" ? ("APPROVED" as const) : ("REFUSED" as const);
   try {
@@ -183,7 +185,7 @@ export async function listPendingExtensions(viewer: Viewer, options: { limit?: n
   return prisma.extensionRequest.findMany({
     where: {
       status: "PENDING",
-      initiative: { archivedAt: null, ...(scope.kind === "department" ? { departmentId: scope.departmentId } : {}) },
+      initiative: { archivedAt: null, closedAt: null, ...(scope.kind === "department" ? { departmentId: scope.departmentId } : {}) },
     },
     orderBy: { createdAt: "asc" },
     take: Math.min(options.limit ?? 100, 500),

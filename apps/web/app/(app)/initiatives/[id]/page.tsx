@@ -1,4 +1,5 @@
 import { requireUser } from "@workplan/auth";
+import { getCloseOut } from "@workplan/core/operations/close-out";
 import { getInitiative } from "@workplan/core/operations/get-initiative";
 import { toSimplified } from "@workplan/core/rules/chinese";
 import { can } from "@workplan/core/rules/policy";
@@ -15,6 +16,7 @@ import { ReportForm } from "@/features/progress/ReportForm";
 import { Timeline } from "@/features/progress/Timeline";
 import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
 import { InitiativeChase } from "@/features/calendar/InitiativeChase";
+import { CarriedFrom, CloseOutRecord, CloseOutSection } from "@/features/close-out/CloseOut";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[] }> };
 
@@ -31,6 +33,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const initiative = await loadInitiative((await params).id);
   if (!initiative) notFound();
   const viewer = await requireUser();
+  const closeOut = await getCloseOut(viewer, initiative.id);
   const t = await getTranslations("initiative");
   const tr = await getTranslations("report");
   const tm = await getTranslations("milestones");
@@ -87,13 +90,17 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             {ta("archivedInitiative")}
           </p>
         )}
+        {closeOut && <CarriedFrom closeOut={closeOut} />}
         <div className="flex flex-wrap items-center gap-3">
           <HealthBadge health={initiative.health} />
           <ProgressBar value={initiative.progress} label={t("progress")} className="w-56" />
         </div>
       </header>
 
-      {!archived && <InitiativeChase initiativeId={initiative.id} viewer={viewer} />}
+      {closeOut && <CloseOutRecord initiative={initiative} closeOut={closeOut} viewer={viewer} />}
+
+      {/* A closed initiative has no light and is not chased. */}
+      {!archived && !initiative.closedAt && <InitiativeChase initiativeId={initiative.id} viewer={viewer} />}
 
       <section aria-labelledby="original-heading" className="grid gap-4 md:grid-cols-2">
         <div className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${locale === "zh-Hans" ? "" : "md:col-span-2"}`}>
@@ -156,26 +163,25 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         </details>
       </section>
 
-      {canReport && (
+      {/* A closed initiative takes no more reports: its close-out record above says so. */}
+      {canReport && !initiative.closedAt && (
         <section aria-labelledby="report-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="report-heading" className="mb-4 text-base font-semibold">
             {tr("title")}
           </h2>
-          {initiative.closedAt ? (
-            <p className="text-sm text-slate-600">{tr("closed")}</p>
-          ) : (
-            <ReportForm
-              initiativeId={initiative.id}
-              version={initiative.version}
-              planYear={initiative.plan.year}
-              dueDate={initiative.dueDate.toISOString()}
-              currentProgress={initiative.progress}
-              targetLabel={targetLabel}
-              revision={revision}
-            />
-          )}
+          <ReportForm
+            initiativeId={initiative.id}
+            version={initiative.version}
+            planYear={initiative.plan.year}
+            dueDate={initiative.dueDate.toISOString()}
+            currentProgress={initiative.progress}
+            targetLabel={targetLabel}
+            revision={revision}
+          />
         </section>
       )}
+
+      <CloseOutSection initiative={initiative} viewer={viewer} />
 
       <Extensions initiative={initiative} viewer={viewer} />
 

@@ -1,0 +1,144 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { submitCloseOut, type CloseOutResult } from "./actions";
+
+const OUTCOMES = ["ACHIEVED", "PARTLY_ACHIEVED", "NOT_ACHIEVED", "DROPPED"] as const;
+const NOTE_MAX = 2000;
+
+/**
+ * The manager's close-out (结项): one click opens it; an outcome (four choices) and a closing note.
+ * Errors show next to their fields and what was typed stays.
+ */
+export function CloseOutForm({ initiativeId, version }: { initiativeId: string; version: number }) {
+  const t = useTranslations("closeOut");
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState("");
+  const [note, setNote] = useState("");
+  const [result, setResult] = useState<CloseOutResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
+  const fields = result?.status === "invalid" ? result.fields : {};
+  const outcomeError = message(fields.outcome);
+  const noteError = message(fields.note);
+  const formError =
+    result?.status === "error" || result?.status === "signed-out"
+      ? t("errors.generic")
+      : message(fields.form ?? fields.baseVersion);
+
+  if (!open) {
+    return (
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-expanded={false}
+          aria-controls="close-out-form"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50"
+          data-testid="close-out-open"
+        >
+          {t("open")}
+        </button>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
+      </div>
+    );
+  }
+  if (result?.status === "saved") {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="close-out-saved">
+        {t("saved")}
+      </p>
+    );
+  }
+  return (
+    <form
+      id="close-out-form"
+      noValidate
+      className="space-y-4"
+      data-testid="close-out-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          setResult(await submitCloseOut(initiativeId, outcome, note, version).catch(() => ({ status: "error" as const })));
+        });
+      }}
+    >
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      {formError && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="close-out-error">
+          {formError}
+        </p>
+      )}
+      <fieldset aria-describedby={outcomeError ? "close-out-outcome-error" : undefined}>
+        <legend className="text-sm font-medium">{t("outcome")}</legend>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {OUTCOMES.map((value) => (
+            <label
+              key={value}
+              className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-300 p-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="outcome"
+                value={value}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+                aria-invalid={Boolean(outcomeError)}
+                className="mt-0.5"
+              />
+              <span>
+                <span className="block font-medium text-slate-900">{t(`outcomes.${value}`)}</span>
+                <span className="block text-xs text-slate-600">{t(`outcomeHints.${value}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {outcomeError && (
+          <p id="close-out-outcome-error" className="mt-1 text-sm text-red-700" data-testid="close-out-outcome-error">
+            {outcomeError}
+          </p>
+        )}
+      </fieldset>
+      <div>
+        <label htmlFor="close-out-note" className="block text-sm font-medium">{t("note")}</label>
+        <textarea
+          id="close-out-note"
+          rows={4}
+          maxLength={NOTE_MAX}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-invalid={Boolean(noteError)}
+          aria-describedby={noteError ? "close-out-note-hint close-out-note-error" : "close-out-note-hint"}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+        />
+        <p id="close-out-note-hint" className="mt-1 text-xs text-slate-500">{t("noteHint", { max: NOTE_MAX })}</p>
+        {noteError && (
+          <p id="close-out-note-error" className="mt-1 text-sm text-red-700" data-testid="close-out-note-error">
+            {noteError}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => {
+            setOpen(false);
+            setResult(null);
+          }}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60"
+        >
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
