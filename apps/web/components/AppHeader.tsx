@@ -15,31 +15,42 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
   return (
     <header className="bg-brand-700 text-white shadow">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-        <div className="flex items-center gap-5">
-          <Link href="/plan" className="flex flex-col leading-tight">
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-1">
+          <Link href="/" className="flex flex-col leading-tight">
             <span className="text-xs text-white/75">{t("app.ministry")}</span>
             <span className="text-lg font-semibold tracking-wide">{t("app.name")}</span>
           </Link>
-          <nav aria-label={t("nav.menu")} className="flex gap-1">
-            <Link href="/plan" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+          <nav aria-label={t("nav.menu")} className="flex flex-wrap gap-1">
+            {can(viewer, "dashboard.read") && (
+              <Link href="/dashboard" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+                {t("nav.dashboard")}
+              </Link>
+            )}
+            <Link href="/plan" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
               {t("nav.plan")}
             </Link>
+            <Link href="/initiatives" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              {t("lists.navInitiatives")}
+            </Link>
+            <Link href="/updates" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              {t("lists.navUpdates")}
+            </Link>
             {can(viewer, "update.review") && (
-              <Link href="/review" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              <Link href="/review" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
                 {t("nav.review")}
               </Link>
             )}
             {can(viewer, "initiative.chase") && (
-              <Link href="/calendar" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              <Link href="/calendar" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
                 {t("nav.calendar")}
               </Link>
             )}
             {can(viewer, "admin.users") && (
-              <Link href="/admin/users" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+              <Link href="/admin/users" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
                 {t("nav.admin")}
               </Link>
             )}
-            <Link href="/settings" className="rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+            <Link href="/settings" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
               {t("nav.settings")}
             </Link>
           </nav>

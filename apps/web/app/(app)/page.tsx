@@ -1,5 +1,9 @@
+import { requireUser } from "@workplan/auth";
+import { can } from "@workplan/core/rules/policy";
 import { redirect } from "next/navigation";
 
-export default function Home() {
-  redirect("/plan");
+/** Home: supervisors start on the overview, staff on their plan. */
+export default async function Home() {
+  const viewer = await requireUser();
+  redirect(can(viewer, "dashboard.read") ? "/dashboard" : "/plan");
 }

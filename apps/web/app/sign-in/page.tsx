@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Only same-site paths are followed after sign-in. */
 function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/plan";
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
 type Search = { reason?: string; callbackUrl?: string; error?: string };

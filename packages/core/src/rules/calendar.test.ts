@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDone, light, periodsUpTo, reportDeadline, reportStatus, shanghaiPeriodOf } from "./calendar";
+import { currentPlanYear, isDone, light, periodsUpTo, reportDeadline, reportStatus, shanghaiPeriodOf } from "./calendar";
 
 // Beijing time = UTC+8: "2018-06-25T23:59:59+08:00" is 15:59:59Z on the 25th.
 const bj = (s: string) => new Date(`${s}+08:00`);
@@ -56,5 +56,17 @@ describe("helpers", () => {
     expect(periodsUpTo(2018, bj("2018-03-05T00:00:00"))).toEqual(["2018-01", "2018-02", "2018-03"]);
     expect(periodsUpTo(2018, bj("2019-03-05T00:00:00"))).toHaveLength(12);
     expect(periodsUpTo(2019, bj("2018-03-05T00:00:00"))).toEqual([]);
+  });
+});
+
+describe("currentPlanYear", () => {
+  const at = (s: string) => new Date(`${s}+08:00`);
+  it("opens on this year's plan, else the latest before it, else the earliest to come", () => {
+    expect(currentPlanYear([2019, 2018, 2017], at("2018-06-01T10:00:00"))).toBe(2018);
+    expect(currentPlanYear([2040, 2018, 2017], at("2026-11-26T10:00:00"))).toBe(2018);
+    // New Year's Day in Beijing is still 31 December in UTC.
+    expect(currentPlanYear([2019, 2018], at("2019-01-01T00:30:00"))).toBe(2019);
+    expect(currentPlanYear([2031, 2030], at("2026-11-26T10:00:00"))).toBe(2030);
+    expect(currentPlanYear([], at("2026-11-26T10:00:00"))).toBeUndefined();
   });
 });

@@ -95,3 +95,15 @@ export function periodsUpTo(year: number, now: Date): string[] {
   }
   return out;
 }
+
+/**
+ * The plan year pages open on when none is asked for: this year's plan (Beijing time) when there is
+ * one, else the latest before it (a plan made early for a later year does not take over the
+ * screens before that year begins), else the earliest to come.
+ */
+export function currentPlanYear(years: readonly number[], now: Date): number | undefined {
+  const thisYear = Number(shanghaiPeriodOf(now).slice(0, 4));
+  const begun = years.filter((y) => y <= thisYear);
+  if (begun.length > 0) return Math.max(...begun);
+  return years.length > 0 ? Math.min(...years) : undefined;
+}

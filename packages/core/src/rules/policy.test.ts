@@ -34,6 +34,13 @@ describe("policy", () => {
     expect(can(lead, "ministry.read")).toBe(false);
     expect(can(director, "ministry.read")).toBe(true);
   });
+
+  it("opens the supervision overview to managers and admins, not to staff", () => {
+    expect(can(staff, "dashboard.read")).toBe(false);
+    expect(can(lead, "dashboard.read")).toBe(true);
+    expect(can(director, "dashboard.read")).toBe(true);
+    expect(can(admin, "dashboard.read")).toBe(true);
+  });
 });
 
 describe("reporting", () => {

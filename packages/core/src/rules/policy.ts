@@ -16,6 +16,7 @@ export const ACTIONS = [
   "plan.read",
   "initiative.read",
   "ministry.read",
+  "dashboard.read",
   "progress.report",
   "milestone.manage",
   "update.review",
@@ -128,6 +129,12 @@ export const PERMISSIONS: Record<Action, Record<Role, Rule>> = {
   "admin.departments": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
   "admin.plans": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
   "admin.audit": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
+  // The supervision overview: managers over their scope, admins over the ministry.
+  "dashboard.read": {
+    STAFF: () => false,
+    MANAGER: () => true,
+    ADMIN: () => true,
+  },
   "ministry.read": {
     STAFF: () => false,
     MANAGER: (v) => v.departmentId === null,

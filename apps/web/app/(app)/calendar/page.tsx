@@ -1,3 +1,4 @@
+import { currentPlanYear } from "@workplan/core/rules/calendar";
 import { requirePermission } from "@workplan/auth";
 import { listPlanYears } from "@workplan/core/operations/get-plan-overview";
 import { getReportingCalendar } from "@workplan/core/operations/reporting-calendar";
@@ -19,7 +20,7 @@ export default async function CalendarPage({ searchParams }: Props) {
   const raw = (await searchParams).year;
   const asked = Number(Array.isArray(raw) ? raw[0] : raw);
   const years = await listPlanYears(viewer);
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (years[0] ?? new Date().getUTCFullYear());
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (currentPlanYear(years, new Date()) ?? new Date().getUTCFullYear());
   const calendar = await getReportingCalendar(viewer, { year });
   const t = await getTranslations("calendar");
   const locale = await getLocale();

@@ -1,3 +1,4 @@
+import { currentPlanYear } from "@workplan/core/rules/calendar";
 import { requirePermission } from "@workplan/auth";
 import { getPlanOverview, listPlanYears } from "@workplan/core/operations/get-plan-overview";
 import { isMinistryWide } from "@workplan/core/rules/policy";
@@ -19,7 +20,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const locale = await getLocale();
   const years = await listPlanYears(viewer);
   const requested = (await searchParams).year;
-  const year = typeof requested === "string" ? requested : years[0];
+  const year = typeof requested === "string" ? requested : currentPlanYear(years, new Date());
 
   const scopeLabel = isMinistryWide(viewer)
     ? t("scopeAll")

@@ -1,0 +1,404 @@
+import { requirePermission } from "@workplan/auth";
+import { getDashboard, type DashboardFigures } from "@workplan/core/operations/dashboard";
+import { can } from "@workplan/core/rules/policy";
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { HealthBadge } from "@/components/HealthBadge";
+import { ProgressBar } from "@/components/ProgressBar";
+import { ChaseButton, ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { LightBadge } from "@/features/calendar/LightBadge";
+import { ProgressLineChart, StackedBars } from "@/features/dashboard/charts";
+import { departmentName, readable } from "@/lib/display";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+type Props = { searchParams: Promise<{ year?: string | string[]; department?: string | string[] }> };
+
+const HEALTH_KEYS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"] as const;
+/** Dark enough for white figures on them (WCAG AA). */
+const HEALTH_COLOURS: Record<(typeof HEALTH_KEYS)[number], string> = {
+  ON_TRACK: "#047857",
+  AT_RISK: "#b45309",
+  OFF_TRACK: "#b91c1c",
+  DONE: "#0369a1",
+  NONE: "#64748b",
+};
+const BEHIND_SHOWN = 30;
+
+/** A link to the list behind a figure, with the filters in the URL. */
+function href(path: "/initiatives" | "/updates", params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return `${path}?${query.toString()}`;
+}
+
+function FigureLink({ value, to, label, tone = "plain", testId }: { value: number | string; to: string; label: string; tone?: "plain" | "bad" | "warn"; testId?: string }) {
+  const zero = value === 0;
+  const colour = zero ? "text-slate-400" : tone === "bad" ? "text-red-700" : tone === "warn" ? "text-amber-800" : "text-slate-900";
+  return (
+    <Link href={to} aria-label={label} title={label} className={`tabular-nums hover:underline ${colour}`} data-testid={testId}>
+      {value}
+    </Link>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const viewer = await requirePermission("dashboard.read");
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const asked = Number(first(params.year));
+  const askedDepartment = first(params.department)?.trim();
+  const dashboard = await getDashboard(viewer, {
+    year: Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : undefined,
+    department: askedDepartment && /^[A-Za-z][A-Za-z0-9]{0,19}$/.test(askedDepartment) ? askedDepartment : undefined,
+  });
+  const t = await getTranslations("dashboard");
+  const th = await getTranslations("health");
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const { year, totals } = dashboard;
+  /** The department the whole page is narrowed to: every link keeps it. */
+  const only = dashboard.department ?? undefined;
+  const canChase = can(viewer, "initiative.chase");
+  const byId = new Map(dashboard.departments.map((d) => [d.department.id, d]));
+  const monthLabels = dashboard.periods.map((p) => t("month", { month: Number(p.slice(5)) }));
+
+  const cards: { key: string; label: string; value: number | string; to: string; tone: "plain" | "bad" | "warn"; hint?: string }[] = [
+    { key: "initiatives", label: t("cards.initiatives"), value: totals.initiatives, to: href("/initiatives", { year, department: only }), tone: "plain" },
+    { key: "progress", label: t("cards.averageProgress"), value: `${totals.averageProgress}%`, to: href("/initiatives", { year, department: only, sort: "progress" }), tone: "plain" },
+    { key: "red", label: t("cards.red"), value: totals.red, to: href("/initiatives", { year, department: only, light: "RED" }), tone: "bad" },
+    { key: "overdue", label: t("cards.overdue"), value: totals.overdue, to: href("/initiatives", { year, department: only, overdue: 1 }), tone: "bad" },
+    {
+      key: "late",
+      label: t("cards.lateThisMonth"),
+      value: totals.lateThisMonth,
+      to: href("/initiatives", { year, department: only, late: 1 }),
+      tone: "warn",
+      hint: t("cards.lateHint", { month: Number(dashboard.currentPeriod.slice(5)) }),
+    },
+    { key: "review", label: t("cards.awaitingReview"), value: totals.awaitingReview, to: href("/updates", { year, department: only, review: "SUBMITTED" }), tone: "warn" },
+    { key: "extensions", label: t("cards.pendingExtensions"), value: totals.pendingExtensions, to: "/review#pending-extensions-heading", tone: "warn" },
+  ];
+
+  const figureCells = (f: DashboardFigures, scope: Record<string, string>, name: string) => (
+    <>
+      <td className="px-2 py-2 text-right">
+        <FigureLink value={f.initiatives} to={href("/initiatives", { year, ...scope })} label={t("figure.initiatives", { name, count: f.initiatives })} />
+      </td>
+      <td className="min-w-32 px-2 py-2">
+        <Link href={href("/initiatives", { year, ...scope, sort: "progress" })} className="block hover:opacity-80" aria-label={t("figure.progress", { name, value: f.averageProgress })}>
+          <ProgressBar value={f.averageProgress} label={t("figure.progress", { name, value: f.averageProgress })} />
+        </Link>
+      </td>
+      {HEALTH_KEYS.map((h) => (
+        <td key={h} className="px-2 py-2 text-right">
+          <FigureLink
+            value={f.health[h]}
+            to={href("/initiatives", { year, ...scope, health: h })}
+            label={`${name} · ${th(h)}: ${f.health[h]}`}
+            tone={h === "OFF_TRACK" ? "bad" : h === "AT_RISK" ? "warn" : "plain"}
+          />
+        </td>
+      ))}
+      <td className="px-2 py-2 text-right">
+        <FigureLink value={f.overdue} to={href("/initiatives", { year, ...scope, overdue: 1 })} label={`${name} · ${t("columns.overdue")}: ${f.overdue}`} tone="bad" testId="figure-overdue" />
+      </td>
+      <td className="px-2 py-2 text-right">
+        <FigureLink value={f.lateThisMonth} to={href("/initiatives", { year, ...scope, late: 1 })} label={`${name} · ${t("columns.lateThisMonth")}: ${f.lateThisMonth}`} tone="warn" testId="figure-late" />
+      </td>
+      <td className="px-2 py-2 text-right">
+        <FigureLink value={f.awaitingReview} to={href("/updates", { year, ...scope, review: "SUBMITTED" })} label={`${name} · ${t("columns.awaitingReview")}: ${f.awaitingReview}`} tone="warn" testId="figure-review" />
+      </td>
+    </>
+  );
+
+  return (
+    <div className="space-y-6" data-testid="dashboard">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("subtitle", { year, date: format.dateTime(new Date(), { dateStyle: "long", timeZone: "Asia/Shanghai" }) })}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+        {dashboard.departmentChoices.length > 1 && (
+          <form action="/dashboard" className="flex items-end gap-2 text-sm" data-testid="dashboard-department">
+            <input type="hidden" name="year" value={year} />
+            <label className="flex flex-col gap-1">
+              <span className="text-xs text-slate-600">{t("departmentFilter")}</span>
+              <select name="department" defaultValue={only ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+                <option value="">{t("allDepartments")}</option>
+                {dashboard.departmentChoices.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {departmentName(d, locale)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:border-brand-600">
+              {t("show")}
+            </button>
+          </form>
+        )}
+        {dashboard.years.length > 1 && (
+          <nav aria-label={t("years")} className="flex flex-wrap gap-1 text-sm">
+            {dashboard.years.map((y) => (
+              <Link
+                key={y}
+                href={only ? `/dashboard?year=${y}&department=${only}` : `/dashboard?year=${y}`}
+                aria-current={y === year ? "page" : undefined}
+                className={`rounded border px-2.5 py-1 ${y === year ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:border-brand-600"}`}
+              >
+                {t("year", { year: y })}
+              </Link>
+            ))}
+          </nav>
+        )}
+        </div>
+      </div>
+
+      {dashboard.departments.length === 0 ? (
+        <section className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="dashboard-empty">
+          <p className="text-lg font-medium">{t("empty", { year })}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
+        </section>
+      ) : (
+        <>
+          <section aria-label={t("cards.heading")} className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+            {cards.map((c) => (
+              <Link
+                key={c.key}
+                href={c.to}
+                className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-600"
+                data-testid={`card-${c.key}`}
+                title={c.hint}
+              >
+                <span className="block text-xs text-slate-600">{c.label}</span>
+                <span
+                  className={`mt-1 block text-2xl font-semibold tabular-nums ${c.value === 0 ? "text-slate-400" : c.tone === "bad" ? "text-red-700" : c.tone === "warn" ? "text-amber-800" : "text-slate-900"}`}
+                  data-testid="card-value"
+                >
+                  {c.value}
+                </span>
+                {c.hint && <span className="block text-[11px] text-slate-500">{c.hint}</span>}
+              </Link>
+            ))}
+          </section>
+
+          <section aria-labelledby="behind-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="behind">
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="behind-heading" className="text-lg font-semibold">
+                {t("behind.heading")} <span className="text-base font-normal text-slate-500">({dashboard.behind.length})</span>
+              </h2>
+              <p className="text-xs text-slate-500">{t("behind.hint")}</p>
+            </div>
+            {dashboard.behind.length === 0 ? (
+              <p className="py-6 text-center text-slate-600" data-testid="behind-empty">{t("behind.empty")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {dashboard.behind.slice(0, BEHIND_SHOWN).map((b) => (
+                  <li key={b.id} className="grid gap-2 py-3 md:grid-cols-[1fr_auto] md:items-center" data-testid="behind-item" data-code={b.code}>
+                    <div className="min-w-0 space-y-1">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <LightBadge light={b.light} />
+                        <span className="font-mono text-xs text-slate-500">{b.code}</span>
+                        <span className="text-xs text-slate-500">{departmentName(b.department, locale)}</span>
+                      </div>
+                      <Link href={`/initiatives/${b.id}`} className="line-clamp-2 font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {readable(b.title, locale)}
+                      </Link>
+                      <ul className="flex flex-wrap gap-1.5" aria-label={t("behind.why")}>
+                        {b.reasons.map((r) => (
+                          <li key={r} className="rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-900" data-reason={r}>
+                            {t(`reason.${r}`, { date: b.dueDate })}
+                          </li>
+                        ))}
+                        {b.awaitingReview > 0 && (
+                          <li className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">
+                            <Link href="/review" className="hover:underline">{t("behind.awaitingReview", { count: b.awaitingReview })}</Link>
+                          </li>
+                        )}
+                        {b.pendingExtension && (
+                          <li className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900">
+                            <Link href="/review#pending-extensions-heading" className="hover:underline">{t("behind.pendingExtension")}</Link>
+                          </li>
+                        )}
+                        {b.chaseCount > 0 && <li className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t("behind.chased", { count: b.chaseCount })}</li>}
+                      </ul>
+                    </div>
+                    <div className="flex flex-wrap items-center gap-3 md:justify-end">
+                      <div className="w-40">
+                        <ProgressBar value={b.progress} label={t("figure.progress", { name: b.code, value: b.progress })} />
+                      </div>
+                      <HealthBadge health={b.health} />
+                      <Link href={`/initiatives/${b.id}`} className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:border-brand-600">
+                        {t("behind.open")}
+                      </Link>
+                      {canChase && (b.light !== "GREEN") && <ChaseButton initiativeId={b.id} code={b.code} />}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {dashboard.behind.length > BEHIND_SHOWN && (
+              <p className="mt-3 text-sm">
+                <Link href={href("/initiatives", { year, department: only, light: "RED" })} className="text-brand-700 hover:underline">
+                  {t("behind.more", { count: dashboard.behind.length - BEHIND_SHOWN })}
+                </Link>
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="departments-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="departments-heading" className="mb-3 text-lg font-semibold">{t("departments.heading")}</h2>
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm" data-testid="department-table">
+                <caption className="sr-only">{t("departments.caption", { year })}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
+                    <th scope="col" className="px-2 py-2">{t("columns.scope")}</th>
+                    <th scope="col" className="px-2 py-2 text-right">{t("columns.initiatives")}</th>
+                    <th scope="col" className="px-2 py-2">{t("columns.averageProgress")}</th>
+                    {HEALTH_KEYS.map((h) => (
+                      <th key={h} scope="col" className="px-2 py-2 text-right">{th(h)}</th>
+                    ))}
+                    <th scope="col" className="px-2 py-2 text-right">{t("columns.overdue")}</th>
+                    <th scope="col" className="px-2 py-2 text-right">{t("columns.lateThisMonth")}</th>
+                    <th scope="col" className="px-2 py-2 text-right">{t("columns.awaitingReview")}</th>
+                  </tr>
+                </thead>
+                {dashboard.departments.map((d) => {
+                  const name = departmentName(d.department, locale);
+                  return (
+                    <tbody key={d.department.id} className="border-b border-slate-200" data-testid="department-row" data-department={d.department.code}>
+                      <tr className="bg-slate-50/60">
+                        <th scope="row" className="min-w-28 px-2 py-2 text-left font-semibold">
+                          <Link href={href("/initiatives", { year, department: d.department.code })} className="hover:text-brand-700 hover:underline">
+                            {name}
+                          </Link>
+                        </th>
+                        {figureCells(d, { department: d.department.code }, name)}
+                      </tr>
+                      {d.themes.map((theme) => {
+                        const themeName = readable(theme.title, locale);
+                        return (
+                          <tr key={theme.code} data-testid="theme-row" data-theme={theme.code}>
+                            <th scope="row" className="min-w-40 max-w-xs px-2 py-1.5 pl-6 text-left font-normal text-slate-700">
+                              <Link href={href("/initiatives", { year, theme: theme.code })} className="line-clamp-2 hover:text-brand-700 hover:underline">
+                                {themeName}
+                              </Link>
+                            </th>
+                            {figureCells(theme, { theme: theme.code }, themeName)}
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  );
+                })}
+              </table>
+            </div>
+          </section>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <section aria-labelledby="progress-chart-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 id="progress-chart-heading" className="mb-3 text-lg font-semibold">{t("charts.progressTitle", { year })}</h2>
+              <ProgressLineChart
+                title={t("charts.progressTitle", { year })}
+                caption={t("charts.progressCaption", { year })}
+                monthHeading={t("charts.monthHeading")}
+                xLabels={monthLabels}
+                series={dashboard.departments.map((d) => ({
+                  key: d.department.code,
+                  label: departmentName(d.department, locale),
+                  href: href("/initiatives", { year, department: d.department.code }),
+                  values: d.progressSeries,
+                }))}
+              />
+            </section>
+            <section aria-labelledby="health-chart-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 id="health-chart-heading" className="mb-3 text-lg font-semibold">{t("charts.healthTitle")}</h2>
+              <StackedBars
+                title={t("charts.healthTitle")}
+                legend={HEALTH_KEYS.map((h) => ({ label: th(h), colour: HEALTH_COLOURS[h] }))}
+                rows={dashboard.departments.map((d) => {
+                  const name = departmentName(d.department, locale);
+                  return {
+                    key: d.department.code,
+                    label: name,
+                    segments: HEALTH_KEYS.map((h) => ({
+                      key: h,
+                      label: th(h),
+                      value: d.health[h],
+                      colour: HEALTH_COLOURS[h],
+                      href: href("/initiatives", { year, department: d.department.code, health: h }),
+                    })),
+                  };
+                })}
+              />
+            </section>
+          </div>
+
+          <section aria-labelledby="league-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="league-heading" className="text-lg font-semibold">{t("league.heading")}</h2>
+              <p className="text-xs text-slate-500">{t("league.hint")}</p>
+            </div>
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm" data-testid="league-table">
+                <caption className="sr-only">{t("league.heading")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
+                    <th scope="col" className="px-2 py-2">{t("league.rank")}</th>
+                    <th scope="col" className="px-2 py-2">{t("columns.department")}</th>
+                    <th scope="col" className="px-2 py-2 text-right">{t("league.onTime")}</th>
+                    <th scope="col" className="px-2 py-2">{t("columns.averageProgress")}</th>
+                    <th scope="col" className="px-2 py-2 text-right">{t("cards.red")}</th>
+                    <th scope="col" className="px-2 py-2 text-right">{t("league.chases")}</th>
+                    <th scope="col" className="px-2 py-2"><span className="sr-only">{t("league.actions")}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dashboard.league.map(({ rank, departmentId }) => {
+                    const d = byId.get(departmentId);
+                    if (!d) return null;
+                    const name = departmentName(d.department, locale);
+                    return (
+                      <tr key={departmentId} className="border-b border-slate-100" data-testid="league-row" data-department={d.department.code}>
+                        <td className="px-2 py-2 font-semibold tabular-nums">{rank}</td>
+                        <th scope="row" className="min-w-24 px-2 py-2 text-left font-medium">
+                          <Link href={href("/initiatives", { year, department: d.department.code })} className="hover:text-brand-700 hover:underline">
+                            {name}
+                          </Link>
+                        </th>
+                        <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+                          <Link href={href("/initiatives", { year, department: d.department.code, late: 1 })} className="hover:underline" title={t("league.onTimeDetail", { onTime: d.reportsOnTime, due: d.reportsDue })}>
+                            {d.onTimeRate === null ? "—" : `${d.onTimeRate}%`}
+                            <span className="ml-1 text-xs text-slate-500">({d.reportsOnTime}/{d.reportsDue})</span>
+                          </Link>
+                        </td>
+                        <td className="min-w-32 px-2 py-2">
+                          <ProgressBar value={d.averageProgress} label={t("figure.progress", { name, value: d.averageProgress })} />
+                        </td>
+                        <td className="px-2 py-2 text-right">
+                          <FigureLink value={d.red} to={href("/initiatives", { year, department: d.department.code, light: "RED" })} label={`${name} · ${t("cards.red")}: ${d.red}`} tone="bad" />
+                        </td>
+                        <td className="px-2 py-2 text-right tabular-nums" data-testid="league-chases">{d.chases}</td>
+                        <td className="px-2 py-2">
+                          {canChase && d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={departmentId} name={name} />}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,366 @@
+import "server-only";
+import { prisma, type Prisma } from "@workplan/db";
+import {
+  currentPlanYear,
+  DEFAULT_DUE_DAY,
+  isDone,
+  light,
+  pastDueDate,
+  reportStatus,
+  shanghaiPeriodOf,
+  type Light,
+} from "../rules/calendar";
+import { averageProgress, countHealth, type Health, type HealthCounts } from "../rules/health";
+import { periodStart } from "../rules/progress";
+import type { Viewer } from "../rules/policy";
+import { initiativeWhere, planWhere } from "./scope";
+
+// The supervisor's one screen (督查督辦總覽): for the viewer's scope and a plan year, per department
+// and theme the figures a manager acts on, progress over time, the health distribution, a league
+// table, and the initiatives that are behind with the reasons why.
+//
+// Reads, whatever the number of reports: the scope's initiatives (a ministry has a few thousand),
+// their monthly roll-ups (initiative_months: initiatives × 12 rows, kept by a trigger), the review
+// backlog per initiative (review_backlog, kept by a trigger) and one grouped count of pending
+// extension requests. Five queries in all.
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** Why an initiative is behind, most serious first. */
+export type BehindReason = "PAST_DUE" | "REPORT_MISSING" | "REPORT_LATE" | "OFF_TRACK" | "AT_RISK" | "REPORT_DUE_SOON";
+
+export interface DashboardFigures {
+  initiatives: number;
+  averageProgress: number;
+  health: HealthCounts;
+  /** Past its own due date and not done. */
+  overdue: number;
+  /** This month's report missing after the due day, or filed after it (open initiatives only). */
+  lateThisMonth: number;
+  /** Reports waiting for a manager's review. */
+  awaitingReview: number;
+  red: number;
+  yellow: number;
+}
+
+export interface DashboardTheme extends DashboardFigures {
+  code: string;
+  title: string;
+}
+
+export interface DepartmentNames {
+  id: string;
+  code: string;
+  nameZhHans: string;
+  nameZhHant: string;
+  nameEn: string;
+}
+
+export interface DashboardDepartment extends DashboardFigures {
+  department: DepartmentNames;
+  themes: DashboardTheme[];
+  /** Months whose report was due so far this year, and how many came in on time. */
+  reportsDue: number;
+  reportsOnTime: number;
+  /** reportsOnTime / reportsDue as a whole percent; null when nothing was due yet. */
+  onTimeRate: number | null;
+  chases: number;
+  pendingExtensions: number;
+  /** Average progress at the end of each period of `periods` (the latest lead report so far, 0 before any). */
+  progressSeries: number[];
+}
+
+export interface BehindInitiative {
+  id: string;
+  code: string;
+  title: string;
+  department: DepartmentNames;
+  progress: number;
+  health: Health | null;
+  dueDate: string;
+  light: Light;
+  reasons: BehindReason[];
+  chaseCount: number;
+  awaitingReview: number;
+  pendingExtension: boolean;
+}
+
+export interface Dashboard {
+  year: number;
+  years: number[];
+  /** The department the overview is narrowed to (its code), or null for the whole scope. */
+  department: string | null;
+  /** The departments with a plan that year in the viewer's scope: what it can be narrowed to. */
+  departmentChoices: DepartmentNames[];
+  /** The current month (Beijing time), which "this month" and the lights refer to. */
+  currentPeriod: string;
+  /** The months of the plan year up to now: the x axis of progress over time. */
+  periods: string[];
+  totals: DashboardFigures & { pendingExtensions: number; chases: number };
+  departments: DashboardDepartment[];
+  /** Departments ranked by on-time reporting, then average progress. */
+  league: { rank: number; departmentId: string }[];
+  behind: BehindInitiative[];
+}
+
+const dashboardSelect = {
+  id: true,
+  code: true,
+  title: true,
+  departmentId: true,
+  dueDate: true,
+  progress: true,
+  health: true,
+  closedAt: true,
+  chaseCount: true,
+  theme: { select: { id: true, code: true, title: true, ordinal: true, archivedAt: true } },
+  plan: { select: { reportDueDay: true } },
+  department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
+} satisfies Prisma.InitiativeSelect;
+
+type Row = Prisma.InitiativeGetPayload<{ select: typeof dashboardSelect }>;
+
+interface Derived {
+  row: Row;
+  done: boolean;
+  light: Light;
+  overdue: boolean;
+  lateThisMonth: boolean;
+  reasons: BehindReason[];
+  awaitingReview: number;
+  pendingExtension: boolean;
+  reportsDue: number;
+  reportsOnTime: number;
+  /** Progress at the end of each period. */
+  series: number[];
+}
+
+function periodKey(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+/** The periods of `year` up to and including the current one (all twelve for a past year). */
+function yearPeriods(year: number, current: string): string[] {
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m += 1) {
+    const p = `${year}-${String(m).padStart(2, "0")}`;
+    if (p > current) break;
+    out.push(p);
+  }
+  return out;
+}
+
+function figures(items: readonly Derived[]): DashboardFigures {
+  return {
+    initiatives: items.length,
+    averageProgress: averageProgress(items.map((d) => d.row.progress)),
+    health: countHealth(items.map((d) => ({ health: d.row.health }))),
+    overdue: items.filter((d) => d.overdue).length,
+    lateThisMonth: items.filter((d) => d.lateThisMonth).length,
+    awaitingReview: items.reduce((n, d) => n + d.awaitingReview, 0),
+    red: items.filter((d) => d.light === "RED").length,
+    yellow: items.filter((d) => d.light === "YELLOW").length,
+  };
+}
+
+const REASON_ORDER: BehindReason[] = ["PAST_DUE", "REPORT_MISSING", "REPORT_LATE", "OFF_TRACK", "AT_RISK", "REPORT_DUE_SOON"];
+
+export async function getDashboard(
+  viewer: Viewer,
+  options: { year?: number; department?: string; now?: Date } = {},
+  db: Db = prisma,
+): Promise<Dashboard> {
+  const now = options.now ?? new Date();
+  const currentPeriod = shanghaiPeriodOf(now);
+  const years = (
+    await db.workPlan.findMany({ where: planWhere(viewer), distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } })
+  ).map((p) => p.year);
+  const year =
+    options.year !== undefined && Number.isInteger(options.year)
+      ? options.year
+      : (currentPlanYear(years, now) ?? Number(currentPeriod.slice(0, 4)));
+  const periods = yearPeriods(year, currentPeriod);
+  const department = options.department?.trim().toUpperCase() || null;
+
+  const [departmentChoices, rows] = await Promise.all([
+    db.department.findMany({
+      where: { plans: { some: { AND: [planWhere(viewer), { year }] } } },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
+    }),
+    db.initiative.findMany({
+      where: { AND: [initiativeWhere(viewer), { plan: { year } }, department ? { department: { code: department } } : {}] },
+      orderBy: [{ department: { code: "asc" } }, { code: "asc" }],
+      select: dashboardSelect,
+    }),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const lookup = [...new Set([...periods, currentPeriod])];
+  const [months, awaiting, extensions] =
+    ids.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          db.initiativeMonth.findMany({
+            where: { initiativeId: { in: ids }, period: { in: lookup.map((p) => periodStart(p)) } },
+            select: { initiativeId: true, period: true, firstReportAt: true, progress: true },
+          }),
+          db.reviewBacklog.findMany({
+            where: { initiativeId: { in: ids }, submitted: { gt: 0 } },
+            select: { initiativeId: true, departmentId: true, submitted: true },
+          }),
+          db.extensionRequest.groupBy({
+            by: ["initiativeId"],
+            where: { status: "PENDING", initiativeId: { in: ids } },
+            _count: { _all: true },
+          }),
+        ]);
+
+  const monthOf = new Map<string, { firstReportAt: Date; progress: number }>();
+  for (const m of months) monthOf.set(`${m.initiativeId}/${periodKey(m.period)}`, m);
+  const awaitingByInitiative = new Map<string, number>();
+  /** Awaiting review by the REPORTING department (the review queue's and /updates' department). */
+  const awaitingByDepartment = new Map<string, number>();
+  for (const a of awaiting) {
+    awaitingByInitiative.set(a.initiativeId, (awaitingByInitiative.get(a.initiativeId) ?? 0) + a.submitted);
+    awaitingByDepartment.set(a.departmentId, (awaitingByDepartment.get(a.departmentId) ?? 0) + a.submitted);
+  }
+  const pendingExtension = new Set(extensions.map((e) => e.initiativeId));
+
+  const derived: Derived[] = rows.map((row) => {
+    const dueDay = row.plan.reportDueDay || DEFAULT_DUE_DAY;
+    const done = isDone(row);
+    const current = monthOf.get(`${row.id}/${currentPeriod}`);
+    const status = reportStatus({ period: currentPeriod, dueDay, firstReportAt: current?.firstReportAt ?? null, now });
+    const overdue = !done && pastDueDate(row.dueDate, now);
+    const lightNow = light({ now, dueDay, reportedThisMonth: current !== undefined, initiativeDueDate: row.dueDate, done });
+    const reasons: BehindReason[] = [];
+    if (!done) {
+      if (overdue) reasons.push("PAST_DUE");
+      if (status === "MISSING") reasons.push("REPORT_MISSING");
+      if (status === "LATE") reasons.push("REPORT_LATE");
+      if (row.health === "OFF_TRACK") reasons.push("OFF_TRACK");
+      if (row.health === "AT_RISK") reasons.push("AT_RISK");
+      if (lightNow === "YELLOW") reasons.push("REPORT_DUE_SOON");
+    }
+    // On-time reporting over the months that were due, until the initiative was done (a report at
+    // 100 %) or closed: a finished initiative owes no more reports.
+    let reportsDue = 0;
+    let reportsOnTime = 0;
+    let last = 0;
+    let finished = false;
+    const closedPeriod = row.closedAt ? shanghaiPeriodOf(row.closedAt) : null;
+    const series: number[] = [];
+    for (const period of periods) {
+      const month = monthOf.get(`${row.id}/${period}`);
+      if (month) last = month.progress;
+      series.push(last);
+      if (finished || (closedPeriod !== null && period > closedPeriod)) continue;
+      const s = reportStatus({ period, dueDay, firstReportAt: month?.firstReportAt ?? null, now });
+      if (s !== "NOT_DUE") {
+        reportsDue += 1;
+        if (s === "ON_TIME") reportsOnTime += 1;
+      }
+      if (month && month.progress >= 100) finished = true;
+    }
+    return {
+      row,
+      done,
+      light: lightNow,
+      overdue,
+      lateThisMonth: !done && (status === "MISSING" || status === "LATE"),
+      reasons,
+      awaitingReview: awaitingByInitiative.get(row.id) ?? 0,
+      pendingExtension: pendingExtension.has(row.id),
+      reportsDue,
+      reportsOnTime,
+      series,
+    };
+  });
+
+  const byDepartment = new Map<string, Derived[]>();
+  for (const d of derived) {
+    const list = byDepartment.get(d.row.departmentId) ?? [];
+    list.push(d);
+    byDepartment.set(d.row.departmentId, list);
+  }
+
+  const departments: DashboardDepartment[] = [...byDepartment.values()].map((items) => {
+    const first = items[0] as Derived;
+    const themes = new Map<string, { theme: NonNullable<Row["theme"]>; items: Derived[] }>();
+    for (const d of items) {
+      if (!d.row.theme || d.row.theme.archivedAt) continue;
+      const entry = themes.get(d.row.theme.id) ?? { theme: d.row.theme, items: [] };
+      entry.items.push(d);
+      themes.set(d.row.theme.id, entry);
+    }
+    const reportsDue = items.reduce((n, d) => n + d.reportsDue, 0);
+    const reportsOnTime = items.reduce((n, d) => n + d.reportsOnTime, 0);
+    return {
+      department: first.row.department,
+      ...figures(items),
+      awaitingReview: awaitingByDepartment.get(first.row.departmentId) ?? 0,
+      themes: [...themes.values()]
+        .sort((a, b) => a.theme.ordinal - b.theme.ordinal)
+        .map(({ theme, items: themeItems }) => ({ code: theme.code, title: theme.title, ...figures(themeItems) })),
+      reportsDue,
+      reportsOnTime,
+      onTimeRate: reportsDue === 0 ? null : Math.round((reportsOnTime / reportsDue) * 100),
+      chases: items.reduce((n, d) => n + d.row.chaseCount, 0),
+      pendingExtensions: items.filter((d) => d.pendingExtension).length,
+      progressSeries: periods.map((_, i) => averageProgress(items.map((d) => d.series[i] ?? 0))),
+    };
+  });
+
+  const league = [...departments]
+    .sort(
+      (a, b) =>
+        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+        b.averageProgress - a.averageProgress ||
+        a.department.code.localeCompare(b.department.code),
+    )
+    .map((d, i) => ({ rank: i + 1, departmentId: d.department.id }));
+
+  const severity = (d: Derived) => (d.light === "RED" ? 0 : d.light === "YELLOW" ? 1 : 2);
+  const behind: BehindInitiative[] = derived
+    .filter((d) => d.reasons.length > 0)
+    .sort(
+      (a, b) =>
+        severity(a) - severity(b) ||
+        REASON_ORDER.indexOf(a.reasons[0] as BehindReason) - REASON_ORDER.indexOf(b.reasons[0] as BehindReason) ||
+        a.row.progress - b.row.progress ||
+        a.row.code.localeCompare(b.row.code),
+    )
+    .map((d) => ({
+      id: d.row.id,
+      code: d.row.code,
+      title: d.row.title,
+      department: d.row.department,
+      progress: d.row.progress,
+      health: d.row.health,
+      dueDate: d.row.dueDate.toISOString().slice(0, 10),
+      light: d.light,
+      reasons: d.reasons,
+      chaseCount: d.row.chaseCount,
+      awaitingReview: d.awaitingReview,
+      pendingExtension: d.pendingExtension,
+    }));
+
+  const totals = figures(derived);
+  return {
+    year,
+    years,
+    department,
+    departmentChoices,
+    currentPeriod,
+    periods,
+    totals: {
+      ...totals,
+      awaitingReview: [...awaitingByDepartment.values()].reduce((a, b) => a + b, 0),
+      pendingExtensions: derived.filter((d) => d.pendingExtension).length,
+      chases: derived.reduce((n, d) => n + d.row.chaseCount, 0),
+    },
+    departments,
+    league,
+    behind,
+  };
+}
