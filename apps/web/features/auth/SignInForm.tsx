@@ -2,9 +2,11 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 
 type FieldErrors = { email?: string; password?: string };
+
+const noSubscription = () => () => {};
 
 const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
   CredentialsSignin: "invalid",
@@ -14,14 +16,21 @@ const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  // Uncontrolled fields: what was typed before the page was hydrated is neither reset nor lost.
+  const passwordField = useRef<HTMLInputElement>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // false on the server and until the page is hydrated: the button waits for the script, so an early
+  // click can never send the form natively (which would put the password in a URL).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // What is in the fields, including anything typed before the page was hydrated.
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get("email") ?? "");
+    const password = String(data.get("password") ?? "");
     const errors: FieldErrors = {};
     if (!email.trim()) errors.email = t("emailRequired");
     if (!password) errors.password = t("passwordRequired");
@@ -37,7 +46,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       }
       const key = (result?.error && ERROR_KEYS[result.error]) || (result?.error ? "unavailable" : "invalid");
       setFormError(t(key));
-      setPassword("");
+      if (passwordField.current) passwordField.current.value = "";
     } catch {
       setFormError(t("unavailable"));
     }
@@ -45,7 +54,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" data-testid="sign-in-form">
+    <form onSubmit={onSubmit} method="post" noValidate className="mt-6 space-y-5" data-testid="sign-in-form">
       {formError && (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="sign-in-error" aria-live="assertive">
           {formError}
@@ -60,8 +69,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           name="email"
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
           aria-invalid={Boolean(fieldErrors.email)}
           aria-describedby={fieldErrors.email ? "email-error" : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
@@ -81,8 +88,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           name="password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          ref={passwordField}
           aria-invalid={Boolean(fieldErrors.password)}
           aria-describedby={fieldErrors.password ? "password-error" : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
@@ -95,7 +101,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
       >
         {pending ? t("submitting") : t("submit")}

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { submitExtensionRequest, type ExtensionResult } from "./actions";
 
 /** Ask for a later due date, with a reason; errors next to their fields, what was typed stays. */
-export function ExtensionForm({ initiativeId, minDate }: { initiativeId: string; minDate: string }) {
+export function ExtensionForm({ initiativeId, minDate, hasPending }: { initiativeId: string; minDate: string; hasPending: boolean }) {
   const t = useTranslations("extensions");
   const [requestedDueDate, setRequestedDueDate] = useState("");
   const [reason, setReason] = useState("");
@@ -20,15 +20,17 @@ export function ExtensionForm({ initiativeId, minDate }: { initiativeId: string;
 
   if (result?.status === "saved") {
     return (
-      <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="extension-submitted">
+      <p className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="extension-submitted">
         {t("submitted")}
       </p>
     );
   }
+  // One pending request at a time: the form comes back once it is decided.
+  if (hasPending) return null;
   return (
     <form
       noValidate
-      className="space-y-3"
+      className="mb-4 space-y-3"
       data-testid="extension-form"
       onSubmit={(e) => {
         e.preventDefault();

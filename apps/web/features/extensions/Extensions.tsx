@@ -55,15 +55,10 @@ export async function Extensions({ initiative, viewer, now = new Date() }: { ini
           </div>
         )}
       </dl>
-      {mayRequest && !hasPending && (
-        pastDue ? (
-          <p className="mb-4 text-sm text-slate-600">{t("errors.extension.pastDue")}</p>
-        ) : (
-          <div className="mb-4">
-            <ExtensionForm initiativeId={initiative.id} minDate={day(next)} />
-          </div>
-        )
-      )}
+      {mayRequest && !hasPending && pastDue && <p className="mb-4 text-sm text-slate-600">{t("errors.extension.pastDue")}</p>}
+      {/* Stays mounted once a request is pending, so that its "submitted" notice survives the
+          page refresh that brings the request into the history below. */}
+      {mayRequest && !pastDue && <ExtensionForm initiativeId={initiative.id} minDate={day(next)} hasPending={hasPending} />}
       <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("history")}</h3>
       {initiative.extensionRequests.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="extensions-none">{t("none")}</p>

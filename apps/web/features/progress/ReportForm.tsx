@@ -128,6 +128,9 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
     data.set("baseVersion", String(baseVersion));
     data.set("idempotencyKey", idempotencyKey);
     if (revisionOf) data.set("revisionOf", revisionOf);
+    // Keep what is being sent as a draft right away (not only after the typing pause): if the
+    // session has ended or the network drops, the text is still here after signing in again.
+    if (dirty) window.localStorage.setItem(draftKey(initiativeId), JSON.stringify({ fields, savedAt: new Date().toISOString() }));
     startTransition(async () => {
       let outcome: ActionResult;
       try {

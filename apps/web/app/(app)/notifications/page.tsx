@@ -36,10 +36,12 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notifications">
           {items.map((n) => {
-            const params = (n.params ?? {}) as Record<string, string | null>;
+            const params = (n.params ?? {}) as Record<string, string | number | null>;
+            // Every stored value fills the message (dates, counts, codes…); missing ones read as empty.
+            const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ""]));
             const kindKey = `kinds.${n.kind.replaceAll(".", "_")}`;
             const text = t.has(kindKey)
-              ? t(kindKey, { code: params.code ?? "", title: readable(params.title ?? "", locale) })
+              ? t(kindKey, { code: "", outcome: "", count: "", codes: "", requestedDueDate: "", ...values, title: readable(String(values.title ?? ""), locale) })
               : n.kind;
             return (
               <li key={n.id} className={`px-4 py-3 ${n.readAt ? "" : "bg-brand-50/60"}`} data-testid="notification">
