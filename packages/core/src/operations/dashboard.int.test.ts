@@ -197,8 +197,25 @@ describe("dashboard", () => {
   });
 
   it("gives every figure the count of the list it links to", async () => {
+    // A co-operating department's part: department A reports on B's initiative, awaiting review.
+    await prisma.initiativeCooperation.create({ data: { initiativeId: ids.D as string, departmentId: staffA.departmentId as string } });
+    await report("D", staffA, "2030-06", bj("2030-06-21T10:00:00"), 55, "SUBMITTED");
+    // … and a pending extension request on a closed initiative is no one's work any more.
+    await prisma.initiative.update({ where: { id: ids.C }, data: { closedAt: NOW, outcome: "ACHIEVED" } });
+    await prisma.extensionRequest.create({
+      data: { initiativeId: ids.C as string, requesterId: staffA.id, currentDueDate: new Date("2030-12-31"), requestedDueDate: new Date("2031-03-31"), reason: "测试" },
+    });
     for (const now of [NOW, bj("2030-06-23T10:00:00")]) {
       const dashboard = await getDashboard(director, { year: YEAR, now });
+      expect(dashboard.totals.pendingExtensions).toBe(0);
+      // The cards, for the whole scope and narrowed to each department.
+      for (const narrowed of [undefined, codeA, codeB]) {
+        const view = narrowed ? await getDashboard(director, { year: YEAR, department: narrowed, now }) : dashboard;
+        const scope = narrowed ? { department: narrowed } : {};
+        expect((await listInitiativePage(director, { year: String(YEAR), ...scope }, { now })).total).toBe(view.totals.initiatives);
+        expect((await listInitiativePage(director, { year: String(YEAR), ...scope, late: "1" }, { now })).total).toBe(view.totals.lateThisMonth);
+        expect((await listUpdates(director, { year: String(YEAR), ...scope, review: "SUBMITTED" })).count).toBe(view.totals.awaitingReview);
+      }
       const check = async (figures: DashboardFigures, scope: Record<string, string>, reportScope: Record<string, string>) => {
         const count = async (filter: Record<string, string>) => (await listInitiativePage(director, { year: String(YEAR), ...scope, ...filter }, { now })).total;
         expect(await count({})).toBe(figures.initiatives);
@@ -222,6 +239,9 @@ describe("dashboard", () => {
   it("keeps a department manager to the department, and the ministry sees all", async () => {
     const own = await getDashboard(leadA, { year: YEAR, now: NOW });
     expect(own.departments.map((d) => d.department.code)).toEqual([codeA]);
+    // Only what the department leads: B's initiative it co-operates on is B's figure.
+    expect(own.department).toBe(codeA);
+    expect(own.totals.initiatives).toBe(3);
     expect(own.behind.every((b) => b.department.code === codeA)).toBe(true);
     const all = await getDashboard(director, { year: YEAR, now: NOW });
     expect(all.departments.map((d) => d.department.code).sort()).toEqual([codeA, codeB].sort());
@@ -232,7 +252,8 @@ describe("dashboard", () => {
     expect(one.departments.map((d) => d.department.code)).toEqual([codeB]);
     expect(one.totals).toMatchObject({ initiatives: 1, awaitingReview: 1 });
     expect(one.departmentChoices.map((d) => d.code)).toEqual(expect.arrayContaining([codeA, codeB]));
-    expect((await getDashboard(leadA, { year: YEAR, department: codeB, now: NOW })).departments).toEqual([]);
+    // A department manager cannot narrow to another department: the own one stays.
+    expect((await getDashboard(leadA, { year: YEAR, department: codeB, now: NOW })).departments.map((d) => d.department.code)).toEqual([codeA]);
   });
 
   it("defaults to the latest plan year in scope and is empty, not broken, for a year without plans", async () => {

@@ -12,7 +12,7 @@ import {
 } from "../rules/calendar";
 import { averageProgress, countHealth, type Health, type HealthCounts } from "../rules/health";
 import { periodStart } from "../rules/progress";
-import type { Viewer } from "../rules/policy";
+import { departmentScope, type Viewer } from "../rules/policy";
 import { initiativeWhere, planWhere } from "./scope";
 
 // The supervisor's one screen (督查督辦總覽): for the viewer's scope and a plan year, per department
@@ -180,16 +180,24 @@ export async function getDashboard(
       ? options.year
       : (currentPlanYear(years, now) ?? Number(currentPeriod.slice(0, 4)));
   const periods = yearPeriods(year, currentPeriod);
-  const department = options.department?.trim().toUpperCase() || null;
+  // A department's manager sees the department's own initiatives (the ones it leads and answers
+  // for): an initiative it only co-operates on belongs to the lead department's figures.
+  const scope = departmentScope(viewer);
+  const own =
+    scope.kind === "department"
+      ? await db.department.findUnique({ where: { id: scope.departmentId }, select: { code: true } })
+      : null;
+  const department = own ? own.code : options.department?.trim().toUpperCase() || null;
+  const inYear: Prisma.InitiativeWhereInput = { AND: [initiativeWhere(viewer), { plan: { year } }] };
 
   const [departmentChoices, rows] = await Promise.all([
     db.department.findMany({
-      where: { plans: { some: { AND: [planWhere(viewer), { year }] } } },
+      where: { AND: [own ? { code: own.code } : {}, { plans: { some: { AND: [planWhere(viewer), { year }] } } }] },
       orderBy: { code: "asc" },
       select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
     }),
     db.initiative.findMany({
-      where: { AND: [initiativeWhere(viewer), { plan: { year } }, department ? { department: { code: department } } : {}] },
+      where: { AND: [inYear, department ? { department: { code: department } } : {}] },
       orderBy: [{ department: { code: "asc" } }, { code: "asc" }],
       select: dashboardSelect,
     }),
@@ -204,13 +212,16 @@ export async function getDashboard(
             where: { initiativeId: { in: ids }, period: { in: lookup.map((p) => periodStart(p)) } },
             select: { initiativeId: true, period: true, firstReportAt: true, progress: true },
           }),
+          // Over the whole scope, not only the department narrowed to: a department's figure counts
+          // the reports IT filed (on whatever initiative in scope), as /updates?department= does.
           db.reviewBacklog.findMany({
-            where: { initiativeId: { in: ids }, submitted: { gt: 0 } },
+            where: { initiative: inYear, submitted: { gt: 0 } },
             select: { initiativeId: true, departmentId: true, submitted: true },
           }),
           db.extensionRequest.groupBy({
             by: ["initiativeId"],
-            where: { status: "PENDING", initiativeId: { in: ids } },
+            // A closed initiative's request can no longer be decided: not pending work.
+            where: { status: "PENDING", initiativeId: { in: ids }, initiative: { closedAt: null } },
             _count: { _all: true },
           }),
         ]);
@@ -220,8 +231,9 @@ export async function getDashboard(
   const awaitingByInitiative = new Map<string, number>();
   /** Awaiting review by the REPORTING department (the review queue's and /updates' department). */
   const awaitingByDepartment = new Map<string, number>();
+  const shown = new Set(ids);
   for (const a of awaiting) {
-    awaitingByInitiative.set(a.initiativeId, (awaitingByInitiative.get(a.initiativeId) ?? 0) + a.submitted);
+    if (shown.has(a.initiativeId)) awaitingByInitiative.set(a.initiativeId, (awaitingByInitiative.get(a.initiativeId) ?? 0) + a.submitted);
     awaitingByDepartment.set(a.departmentId, (awaitingByDepartment.get(a.departmentId) ?? 0) + a.submitted);
   }
   const pendingExtension = new Set(extensions.map((e) => e.initiativeId));
@@ -355,7 +367,10 @@ export async function getDashboard(
     periods,
     totals: {
       ...totals,
-      awaitingReview: [...awaitingByDepartment.values()].reduce((a, b) => a + b, 0),
+      // Narrowed to a department: the reports it filed (the card links to /updates?department=).
+      awaitingReview: department
+        ? (awaitingByDepartment.get(departmentChoices.find((d) => d.code === department)?.id ?? "") ?? 0)
+        : [...awaitingByDepartment.values()].reduce((a, b) => a + b, 0),
       pendingExtensions: derived.filter((d) => d.pendingExtension).length,
       chases: derived.reduce((n, d) => n + d.row.chaseCount, 0),
     },

@@ -62,7 +62,8 @@ export default async function DashboardPage({ searchParams }: Props) {
   const { year, totals } = dashboard;
   /** The department the whole page is narrowed to: every link keeps it. */
   const only = dashboard.department ?? undefined;
-  const canChase = can(viewer, "initiative.chase");
+  /** Chasing is for the managers over the lead department (and ministry-wide managers). */
+  const canChase = (departmentId: string) => can(viewer, "initiative.chase", { departmentId });
   const byId = new Map(dashboard.departments.map((d) => [d.department.id, d]));
   const monthLabels = dashboard.periods.map((p) => t("month", { month: Number(p.slice(5)) }));
 
@@ -238,7 +239,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                       <Link href={`/initiatives/${b.id}`} className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:border-brand-600">
                         {t("behind.open")}
                       </Link>
-                      {canChase && (b.light !== "GREEN") && <ChaseButton initiativeId={b.id} code={b.code} />}
+                      {canChase(b.department.id) && b.light !== "GREEN" && <ChaseButton initiativeId={b.id} code={b.code} />}
                     </div>
                   </li>
                 ))}
@@ -388,7 +389,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                         </td>
                         <td className="px-2 py-2 text-right tabular-nums" data-testid="league-chases">{d.chases}</td>
                         <td className="px-2 py-2">
-                          {canChase && d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={departmentId} name={name} />}
+                          {canChase(departmentId) && d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={departmentId} name={name} />}
                         </td>
                       </tr>
                     );
