@@ -44,8 +44,8 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testIgnore: /close-out\.spec\.ts$/ },
-    // Year-end comes last: carrying an initiative over creates the 2019 plan, and /plan opens on the
-    // newest year, which the other specs expect to be 2018.
+    // Year-end comes last: it creates the 2019 plan (to carry an initiative into), and /plan opens on
+    // the newest year, which the other specs expect to be 2018.
     { name: "year-end", testMatch: /close-out\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {

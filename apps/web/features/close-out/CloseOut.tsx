@@ -24,6 +24,30 @@ function LinkedInitiative({ item, locale, testId }: { item: Linked; locale: stri
   );
 }
 
+/**
+ * The carry-over while next year's plan does not exist (or is closed): the button, disabled, and
+ * why, so that the manager is not met by a refusal. The carry-over never creates the plan: an admin
+ * imports or creates it first.
+ */
+function CarryOverUnavailable({ reason, label }: { reason: string; label: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        disabled
+        aria-describedby="carry-over-unavailable"
+        className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
+        data-testid="carry-over"
+      >
+        {label}
+      </button>
+      <p id="carry-over-unavailable" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="carry-over-unavailable">
+        {reason}
+      </p>
+    </div>
+  );
+}
+
 /** "由 2018 年 … 转入": under the title of an initiative carried on from an earlier plan. */
 export async function CarriedFrom({ closeOut }: { closeOut: CloseOutView }) {
   if (!closeOut.carriedFrom) return null;
@@ -86,7 +110,20 @@ export async function CloseOutRecord({ initiative, closeOut, viewer }: { initiat
         manager &&
         !closeOut.hasCarriedTo && (
           <div className="mt-4 space-y-3 border-t border-slate-200 pt-4">
-            {carryable && <CarryOverButton initiativeId={initiative.id} year={initiative.plan.year + 1} />}
+            {carryable &&
+              closeOut.nextPlan &&
+              (closeOut.nextPlan.status === "ACTIVE" ? (
+                <CarryOverButton initiativeId={initiative.id} year={closeOut.nextPlan.year} />
+              ) : (
+                <CarryOverUnavailable
+                  reason={
+                    closeOut.nextPlan.status === null
+                      ? t("errors.closeOut.noNextPlan", { year: closeOut.nextPlan.year })
+                      : t("nextPlanClosed", { year: closeOut.nextPlan.year })
+                  }
+                  label={t("carryOver")}
+                />
+              ))}
             {initiative.plan.status === "ACTIVE" && <ReopenButton initiativeId={initiative.id} />}
           </div>
         )

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { submitCarryOver, submitReopen, type CloseOutResult } from "./actions";
 
-function useAction(action: () => Promise<CloseOutResult>) {
+/** `values`: what the messages of the refusals may name (the year of the plan carried into). */
+function useAction(action: () => Promise<CloseOutResult>, values: Record<string, string | number> = {}) {
   const t = useTranslations("closeOut");
   const [result, setResult] = useState<CloseOutResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -15,7 +16,7 @@ function useAction(action: () => Promise<CloseOutResult>) {
       ? t("errors.generic")
       : key
         ? t.has(`errors.${key}`)
-          ? t(`errors.${key}`)
+          ? t(`errors.${key}`, values)
           : t("errors.generic")
         : undefined;
   return { run, pending, error };
@@ -24,7 +25,7 @@ function useAction(action: () => Promise<CloseOutResult>) {
 /** 转入下一年度计划: the page then shows the link to the continuation. */
 export function CarryOverButton({ initiativeId, year }: { initiativeId: string; year: number }) {
   const t = useTranslations("closeOut");
-  const { run, pending, error } = useAction(() => submitCarryOver(initiativeId));
+  const { run, pending, error } = useAction(() => submitCarryOver(initiativeId), { year });
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">

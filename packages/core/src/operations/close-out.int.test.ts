@@ -2,22 +2,26 @@ import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
+import { addInitiative } from "./admin-initiatives";
+import { addTheme, createPlan } from "./admin-plans";
 import { chaseDepartment, chaseInitiative } from "./chase";
 import {
   AlreadyCarriedError,
   AlreadyClosedError,
+  CLOSED_EXTENSION_COMMENT,
   carryOverInitiative,
   closeInitiative,
   getCloseOut,
   reopenInitiative,
 } from "./close-out";
-import { decideExtension, listPendingExtensions, requestExtension } from "./extension-requests";
+import { AlreadyDecidedError, decideExtension, listPendingExtensions, requestExtension } from "./extension-requests";
 import { logProgress } from "./log-progress";
 import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
 import { getInitiativeLight } from "./reporting-calendar";
 
 // The initiatives this file closes; everything is put back afterwards (the next year's plans it
-// creates are deleted), so that no other file sees a closed initiative or a 2019 plan.
+// creates, as an admin would before a carry-over, are deleted), so that no other file sees a closed
+// initiative or a 2019 plan.
 const CLOSE = "CYZCS-2018-5";
 const RACE = "CYZCS-2018-4";
 const DROP = "CYZCS-2018-6";
@@ -105,6 +109,27 @@ describe("close-out", () => {
   it("closes with the outcome and the trimmed note, keeps progress as reported, audits it and tells the staff", async () => {
     const item = await initiative(CLOSE);
     const planBefore = await prisma.workPlan.findUniqueOrThrow({ where: { id: item.planId }, select: { progress: true, initiativeCount: true } });
+    // An earlier request, decided, and one still pending when the initiative is closed.
+    const decided = await prisma.extensionRequest.create({
+      data: {
+        initiativeId: item.id,
+        requesterId: policyStaff.id,
+        currentDueDate: new Date("2018-12-31T00:00:00Z"),
+        requestedDueDate: new Date("2019-03-31T00:00:00Z"),
+        reason: "等待批复",
+        status: "REFUSED",
+        deciderId: director.id,
+        decisionComment: "按期完成",
+        decidedAt: new Date("2018-04-01T00:00:00Z"),
+      },
+    });
+    const { requestId } = await requestExtension(
+      policyStaff,
+      item.id,
+      { requestedDueDate: "2019-06-30", reason: "试点需延至明年" },
+      { now: new Date("2018-11-01T00:00:00Z") },
+    );
+    expect((await listPendingExtensions(policyLead)).map((r) => r.id)).toContain(requestId);
     const now = new Date("2018-12-28T08:00:00Z");
     const result = await closeInitiative(
       policyLead,
@@ -127,7 +152,24 @@ describe("close-out", () => {
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "initiative.closed", objectId: item.id }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorId: policyLead.id, objectType: "Initiative", ip: "10.0.0.5" });
     expect(audit.before).toMatchObject({ closedAt: null, outcome: null });
-    expect(audit.after).toMatchObject({ outcome: "PARTLY_ACHIEVED", closingNote: "完成了兩項中的一項，其餘轉入明年。", closedById: policyLead.id });
+    expect(audit.after).toMatchObject({
+      outcome: "PARTLY_ACHIEVED",
+      closingNote: "完成了兩項中的一項，其餘轉入明年。",
+      closedById: policyLead.id,
+      closedExtensionRequests: [requestId],
+    });
+    // The pending extension request is ended with the close, by the closer, saying why; it leaves
+    // the review queue and cannot be decided any more. The decided one is left as it was.
+    expect(await prisma.extensionRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
+      status: "REFUSED",
+      decisionComment: CLOSED_EXTENSION_COMMENT,
+      deciderId: policyLead.id,
+      decidedAt: now,
+    });
+    expect(await prisma.extensionRequest.findUniqueOrThrow({ where: { id: decided.id } })).toEqual(decided);
+    expect((await listPendingExtensions(policyLead)).map((r) => r.id)).not.toContain(requestId);
+    expect(await refusal(decideExtension(policyLead, requestId, { decision: "approve" }))).toBeInstanceOf(AlreadyDecidedError);
+    expect((await initiative(CLOSE)).closedAt).toEqual(now);
     const note = await prisma.notification.findFirst({ where: { userId: policyStaff.id, kind: "initiative.closed", link: `/initiatives/${item.id}` } });
     expect(note?.params).toMatchObject({ code: CLOSE, outcome: "PARTLY_ACHIEVED" });
     expect(await prisma.notification.count({ where: { userId: policyLead.id, kind: "initiative.closed" } })).toBe(0);
@@ -162,7 +204,7 @@ describe("close-out", () => {
     expect(await initiative(CLOSE)).toEqual(item);
   });
 
-  it("leaves a pending extension request of a closed initiative out of the queue and undecidable", async () => {
+  it("keeps a request left pending on an initiative closed outside the close-out out of the queue and undecidable", async () => {
     const item = await initiative(RACE);
     const far = new Date("2018-03-01T00:00:00Z");
     const { requestId } = await requestExtension(policyStaff, item.id, { requestedDueDate: "2019-06-30", reason: "需要协调" }, { now: far });
@@ -176,12 +218,17 @@ describe("close-out", () => {
     await prisma.initiative.update({ where: { id: item.id }, data: { closedAt: null, outcome: null } });
   });
 
-  it("lets exactly one of two managers closing at the same moment win", async () => {
+  it("lets exactly one of two managers closing at the same moment win, and leaves no request pending", async () => {
     const item = await initiative(RACE);
-    const results = await Promise.allSettled([
+    // An extension request at the same moment: refused as closed, or made first and ended by the close.
+    const [first, second, request] = await Promise.allSettled([
       closeInitiative(policyLead, { initiativeId: item.id, outcome: "ACHIEVED", note: "全部完成" }),
       closeInitiative(director, { initiativeId: item.id, outcome: "NOT_ACHIEVED", note: "未能完成" }),
+      requestExtension(policyStaff, item.id, { requestedDueDate: "2019-06-30", reason: "需要协调" }, { now: new Date("2018-03-01T00:00:00Z") }),
     ]);
+    const results = [first, second];
+    if (request.status === "rejected") expect((request.reason as { fields?: unknown }).fields).toEqual({ form: "initiative.closed" });
+    expect(await prisma.extensionRequest.count({ where: { initiativeId: item.id, status: "PENDING" } })).toBe(0);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(AlreadyClosedError);
@@ -199,12 +246,34 @@ describe("close-out", () => {
     expect((await initiative(DROP)).closedAt).toBeNull();
   });
 
-  it("carries a partly achieved initiative into a new next-year plan, once, linked both ways", async () => {
+  it("refuses to carry over before next year's plan exists, and creates no plan (it would block the import of the real one)", async () => {
+    const origin = await initiative(CLOSE);
+    expect(origin.outcome).toBe("PARTLY_ACHIEVED");
+    expect(await prisma.workPlan.findFirst({ where: { departmentId: origin.departmentId, year: 2019 } })).toBeNull();
+    const audits = await prisma.auditEvent.count();
+    const refused = await refusal(carryOverInitiative(policyLead, { initiativeId: origin.id }));
+    expect(refused.code).toBe("invalid");
+    expect(refused.fields).toEqual({ targetPlanId: "closeOut.noNextPlan" });
+    expect(await prisma.workPlan.count({ where: { departmentId: origin.departmentId, year: { gt: 2018 } } })).toBe(0);
+    expect(await prisma.initiative.count({ where: { carriedFromId: origin.id } })).toBe(0);
+    expect(await prisma.auditEvent.count()).toBe(audits);
+    // The page explains it instead of offering a button that fails.
+    expect((await getCloseOut(policyLead, origin.id))?.nextPlan).toEqual({ year: 2019, status: null });
+    // A plan given explicitly must be a later one of the department.
+    const wrong = await refusal(carryOverInitiative(policyLead, { initiativeId: origin.id, targetPlanId: origin.planId }));
+    expect(wrong.fields).toEqual({ targetPlanId: "closeOut.target" });
+  });
+
+  it("carries a partly achieved initiative into the next year's plan the admin made, after its own items, once, linked both ways", async () => {
     const origin = await prisma.initiative.findUniqueOrThrow({
       where: { code: CLOSE },
-      select: { id: true, title: true, originalText: true, sourceParagraph: true, targetValue: true, targetUnit: true, departmentId: true, plan: { select: { reportDueDay: true } } },
+      select: { id: true, title: true, originalText: true, sourceParagraph: true, targetValue: true, targetUnit: true, departmentId: true },
     });
-    expect(await prisma.workPlan.findFirst({ where: { departmentId: origin.departmentId, year: 2019 } })).toBeNull();
+    // The admin makes the 2019 plan (as an import would) with an item of its own: CYZCS-2019-1.
+    const { id: planId } = await createPlan(admin, { departmentId: origin.departmentId, year: 2019, heading: "2019年工作要點", reportDueDay: "20" });
+    const own = await addInitiative(admin, planId, { title: "新工作", originalText: "開展新工作。", dueDate: "2019-12-31", leadDepartmentId: origin.departmentId });
+    expect(own.code).toBe("CYZCS-2019-1");
+    expect((await getCloseOut(policyLead, origin.id))?.nextPlan).toEqual({ year: 2019, status: "ACTIVE" });
     // Staff cannot; two managers at once: one carries it over, the other is told it is done.
     expect((await refusal(carryOverInitiative(policyStaff, { initiativeId: origin.id }))).code).toBe("not_found");
     const results = await Promise.allSettled([
@@ -216,11 +285,13 @@ describe("close-out", () => {
     const rejected = results.find((r) => r.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(AlreadyCarriedError);
     const result = won[0]?.status === "fulfilled" ? won[0].value : null;
-    expect(result).toMatchObject({ code: "CYZCS-2019-1", year: 2019, planCreated: true });
+    expect(result).toMatchObject({ code: "CYZCS-2019-2", year: 2019, planId });
 
-    const plan = await prisma.workPlan.findFirstOrThrow({ where: { departmentId: origin.departmentId, year: 2019 } });
-    expect(plan).toMatchObject({ status: "ACTIVE", heading: "2019年工作計劃", reportDueDay: origin.plan.reportDueDay, initiativeCount: 1, progress: 0 });
-    const carried = await prisma.initiative.findUniqueOrThrow({ where: { code: "CYZCS-2019-1" } });
+    // The admin's plan as it was, with one more initiative.
+    expect(await prisma.workPlan.count({ where: { departmentId: origin.departmentId, year: 2019 } })).toBe(1);
+    const plan = await prisma.workPlan.findUniqueOrThrow({ where: { id: planId } });
+    expect(plan).toMatchObject({ status: "ACTIVE", heading: "2019年工作要點", reportDueDay: 20, initiativeCount: 2, progress: 0 });
+    const carried = await prisma.initiative.findUniqueOrThrow({ where: { code: "CYZCS-2019-2" } });
     expect(carried).toMatchObject({
       planId: plan.id,
       themeId: null,
@@ -236,13 +307,12 @@ describe("close-out", () => {
       carriedFromId: origin.id,
     });
     expect(carried.targetValue?.toString() ?? null).toBe(origin.targetValue?.toString() ?? null);
-    expect(carried.searchText).toContain("cyzcs-2019-1");
+    expect(carried.searchText).toContain("cyzcs-2019-2");
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "initiative.carried_over", objectId: carried.id } });
-    expect(audit.after).toMatchObject({ carriedFrom: CLOSE, code: "CYZCS-2019-1", year: 2019, planCreated: true });
-    expect(await prisma.auditEvent.count({ where: { action: "plan.created", objectId: plan.id } })).toBe(1);
+    expect(audit.after).toMatchObject({ carriedFrom: CLOSE, code: "CYZCS-2019-2", year: 2019, planId });
 
     // Both pages link to each other; the staff see the link and can report on the new one.
-    expect(await getCloseOut(policyStaff, origin.id)).toMatchObject({ carriedTo: { id: carried.id, code: "CYZCS-2019-1", plan: { year: 2019 } } });
+    expect(await getCloseOut(policyStaff, origin.id)).toMatchObject({ carriedTo: { id: carried.id, code: "CYZCS-2019-2", plan: { year: 2019 } }, nextPlan: null });
     expect(await getCloseOut(policyStaff, carried.id)).toMatchObject({ carriedFrom: { id: origin.id, code: CLOSE, plan: { year: 2018 } }, carriedTo: null });
     // Once only, and then the close cannot be undone.
     expect(await refusal(carryOverInitiative(policyLead, { initiativeId: origin.id }))).toBeInstanceOf(AlreadyCarriedError);
@@ -258,17 +328,26 @@ describe("close-out", () => {
       // Not before it is closed.
       expect((await refusal(carryOverInitiative(director, { initiativeId: origin.id }))).fields).toEqual({ form: "closeOut.notClosed" });
       await closeInitiative(director, { initiativeId: origin.id, outcome: "NOT_ACHIEVED", note: "條件不具備" });
+      // The admin's 2019 plan has a theme of its own (KJS-2019-1), with an item.
+      const { id: planId } = await createPlan(admin, { departmentId: origin.departmentId, year: 2019, heading: "2019年工作計劃" });
+      const other = await addTheme(admin, planId, { title: "其他工作" });
+      await addInitiative(admin, planId, { themeId: other.id, title: "一", originalText: "一", dueDate: "2019-12-31", leadDepartmentId: origin.departmentId });
       const result = await carryOverInitiative(director, { initiativeId: origin.id, dueDate: "2019-06-30" });
+      expect(result.planId).toBe(planId);
       const carried = await prisma.initiative.findUniqueOrThrow({
         where: { id: result.initiativeId },
         select: { code: true, dueDate: true, theme: { select: { title: true, code: true } }, cooperations: { select: { departmentId: true } } },
       });
-      expect(carried).toMatchObject({ code: "KJS-2019-1.1", dueDate: new Date("2019-06-30T00:00:00Z"), theme: { title: row.theme?.title, code: "KJS-2019-1" } });
+      // A theme of the origin's title is added after the plan's own.
+      expect(carried).toMatchObject({ code: "KJS-2019-2.1", dueDate: new Date("2019-06-30T00:00:00Z"), theme: { title: row.theme?.title, code: "KJS-2019-2" } });
       expect(carried.cooperations.map((c) => c.departmentId)).toEqual([cyzcs.id]);
       // The co-operating department's staff see it (and its origin) too.
       expect(await getCloseOut(policyStaff, result.initiativeId)).toMatchObject({ carriedFrom: { code: THEMED } });
-      const themes = await prisma.theme.findMany({ where: { planId: result.planId }, select: { initiativeCount: true } });
-      expect(themes).toEqual([{ initiativeCount: 1 }]);
+      const themes = await prisma.theme.findMany({ where: { planId: result.planId }, orderBy: { ordinal: "asc" }, select: { code: true, initiativeCount: true } });
+      expect(themes).toEqual([
+        { code: "KJS-2019-1", initiativeCount: 1 },
+        { code: "KJS-2019-2", initiativeCount: 1 },
+      ]);
     } finally {
       await prisma.initiativeCooperation.delete({ where: { initiativeId_departmentId: { initiativeId: origin.id, departmentId: cyzcs.id } } });
     }

@@ -17,8 +17,12 @@ import { initiativeSearchText } from "./search-text";
 // Progress and health stay as last reported: the outcome says how it ended, the record is not
 // rewritten (so nothing the stored roll-ups read changes on close). An initiative closed as partly
 // or not achieved can be carried, once, into the department's plan of the next year: a new
-// initiative with the same wording, linked to its origin (carriedFromId). While it has not been
-// carried over, a mistaken close can be undone (reopen).
+// initiative with the same wording, linked to its origin (carriedFromId). That plan must exist
+// already: the carry-over never creates one, since an empty plan would stop the admin from importing
+// the real one (an import refuses a department and year that have a plan). Until an admin has
+// imported or created it, the carry-over is refused (closeOut.noNextPlan) and the page says why.
+// While it has not been carried over, a mistaken close can be undone (reopen).
+// Closing also ends the initiative's pending extension request: refused, with a note saying why.
 
 export const OUTCOMES = ["ACHIEVED", "PARTLY_ACHIEVED", "NOT_ACHIEVED", "DROPPED"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -49,7 +53,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const carryOverSchema = z
   .object({
-    targetPlanId: idSchema.optional().describe("A later plan of the same department; by default the next year's, created when missing"),
+    targetPlanId: idSchema
+      .optional()
+      .describe("An active plan of the same department for a later year; by default the next year's, which must exist (it is never created here)"),
     dueDate: z
       .string()
       .regex(DATE, "dueDate.invalid")
@@ -72,6 +78,7 @@ export const CLOSE_OUT_MESSAGES: Record<string, string> = {
   "closeOut.carried": "The initiative has already been carried over.",
   "closeOut.notCarryable": "Only an initiative closed as partly or not achieved can be carried over.",
   "closeOut.target": "The target must be an active plan of the same department for a later year.",
+  "closeOut.noNextPlan": "Next year's plan does not exist yet: an administrator has to import or create it first, then carry the initiative over.",
   "dueDate.invalid": "Give the due date as YYYY-MM-DD.",
   "dueDate.beforePlan": "The due date is before the target plan's year.",
 };
@@ -100,6 +107,17 @@ export class AlreadyCarriedError extends DomainError {
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The decision comment of a pending extension request ended by the close-out (free text, shown as written). */
+export const CLOSED_EXTENSION_COMMENT = "已结项，延期申请自动关闭";
+
+/** The department's plan of the year after, which a carry-over goes into by default (null: none yet). */
+async function nextPlanOf(db: Tx | typeof prisma, departmentId: string, year: number) {
+  return db.workPlan.findUnique({
+    where: { departmentId_year: { departmentId, year: year + 1 } },
+    select: { id: true, year: true, status: true, departmentId: true, department: { select: { code: true } } },
+  });
+}
 
 /** The initiative as the close-out sees it, in the viewer's scope (archived ones left out). */
 async function findForCloseOut(viewer: Viewer, idInput: unknown) {
@@ -161,6 +179,17 @@ export async function closeInitiative(viewer: Viewer, input: unknown, context: C
       throw new DomainError("conflict", "the initiative changed since it was read", { form: "closeOut.stale" });
     }
     const after = await tx.initiative.findUniqueOrThrow({ where: { id: initiative.id }, select: { version: true, progress: true, health: true } });
+    // Its due date no longer matters: a pending extension request is ended, not left pending for
+    // ever (it could no longer be decided). A request made meanwhile waits for the row lock above
+    // and then finds the initiative closed.
+    const pending = await tx.extensionRequest.findMany({ where: { initiativeId: initiative.id, status: "PENDING" }, select: { id: true } });
+    const closedExtensionRequests = pending.map((r) => r.id);
+    if (closedExtensionRequests.length > 0) {
+      await tx.extensionRequest.updateMany({
+        where: { id: { in: closedExtensionRequests }, status: "PENDING" },
+        data: { status: "REFUSED", decisionComment: CLOSED_EXTENSION_COMMENT, deciderId: viewer.id, decidedAt: now },
+      });
+    }
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "initiative.closed",
@@ -176,6 +205,7 @@ export async function closeInitiative(viewer: Viewer, input: unknown, context: C
         version: after.version,
         progress: after.progress,
         health: after.health,
+        closedExtensionRequests,
       },
       ip: context.ip ?? null,
     });
@@ -227,53 +257,25 @@ export async function reopenInitiative(viewer: Viewer, initiativeId: unknown, co
   });
 }
 
-/** The plan a carry-over goes into: the one given, or the next year's, created when missing. */
-async function targetPlan(
-  tx: Tx,
-  viewer: Viewer,
-  origin: { departmentId: string; plan: { year: number; reportDueDay: number } },
-  targetPlanId: string | undefined,
-  ip: string | null,
-) {
-  const select = { id: true, year: true, status: true, departmentId: true, department: { select: { code: true } } } as const;
+/**
+ * The plan a carry-over goes into: the one given, or the next year's. Never created here: an admin
+ * imports or creates it first (an empty plan made here would block the import of the real one).
+ */
+async function targetPlan(tx: Tx, origin: { departmentId: string; plan: { year: number } }, targetPlanId: string | undefined) {
   if (targetPlanId !== undefined) {
-    const plan = await tx.workPlan.findUnique({ where: { id: targetPlanId }, select });
+    const plan = await tx.workPlan.findUnique({
+      where: { id: targetPlanId },
+      select: { id: true, year: true, status: true, departmentId: true, department: { select: { code: true } } },
+    });
     if (!plan || plan.departmentId !== origin.departmentId || plan.year <= origin.plan.year || plan.status !== "ACTIVE") {
       throw new DomainError("invalid", "not a plan this initiative can be carried into", { targetPlanId: "closeOut.target" });
     }
-    return { plan, created: false };
+    return plan;
   }
-  const year = origin.plan.year + 1;
-  // Two carry-overs of one department at the same moment create its next plan once.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${origin.departmentId}:${year}`}::text))`;
-  const existing = await tx.workPlan.findUnique({ where: { departmentId_year: { departmentId: origin.departmentId, year } }, select });
-  if (existing) {
-    if (existing.status !== "ACTIVE") throw new DomainError("invalid", "the next year's plan is closed", { targetPlanId: "closeOut.target" });
-    return { plan: existing, created: false };
-  }
-  // The heading is written like the source's ("2018年工作思路"), in its script.
-  const heading = `${year}年工作計劃`;
-  const plan = await tx.workPlan.create({
-    data: {
-      departmentId: origin.departmentId,
-      year,
-      status: "ACTIVE",
-      heading,
-      preamble: "",
-      sourceDocument: "",
-      reportDueDay: origin.plan.reportDueDay,
-    },
-    select,
-  });
-  await recordAudit(tx, {
-    actorId: viewer.id,
-    action: "plan.created",
-    objectType: "WorkPlan",
-    objectId: plan.id,
-    after: { department: plan.department.code, year, heading, preamble: "", reportDueDay: origin.plan.reportDueDay, reason: "carry-over" },
-    ip,
-  });
-  return { plan, created: true };
+  const plan = await nextPlanOf(tx, origin.departmentId, origin.plan.year);
+  if (!plan) throw new DomainError("invalid", "the next year's plan does not exist yet", { targetPlanId: "closeOut.noNextPlan" });
+  if (plan.status !== "ACTIVE") throw new DomainError("invalid", "the next year's plan is closed", { targetPlanId: "closeOut.target" });
+  return plan;
 }
 
 /** The theme of the same title in the target plan, created (at its end) when it has none. */
@@ -306,8 +308,9 @@ async function targetTheme(
 
 /**
  * Carry an initiative closed as partly or not achieved into the next year's plan of its department
- * (created when missing, in the same transaction): a new initiative with the same wording, target,
- * departments and theme, at 0 %, due at the end of that year, linked to its origin. Once only.
+ * (which an admin has imported or created; refused with closeOut.noNextPlan when there is none): a
+ * new initiative after the plan's own, with the same wording, target, departments and theme, at 0 %,
+ * due at the end of that year, linked to its origin. Once only.
  */
 export async function carryOverInitiative(viewer: Viewer, input: unknown, context: CloseOutContext = {}) {
   const { initiativeId, ...rest } = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
@@ -337,7 +340,7 @@ export async function carryOverInitiative(viewer: Viewer, input: unknown, contex
           carriedTo: { select: { id: true } },
           cooperations: { select: { departmentId: true } },
           theme: { select: { title: true, intro: true, sourceParagraph: true } },
-          plan: { select: { year: true, reportDueDay: true } },
+          plan: { select: { year: true } },
         },
       });
       if (!origin.closedAt || !origin.outcome) throw new DomainError("invalid", "the initiative is not closed", { form: "closeOut.notClosed" });
@@ -345,7 +348,7 @@ export async function carryOverInitiative(viewer: Viewer, input: unknown, contex
       if (!CARRYABLE_OUTCOMES.includes(origin.outcome)) {
         throw new DomainError("invalid", "only unfinished initiatives are carried over", { form: "closeOut.notCarryable" });
       }
-      const { plan, created: planCreated } = await targetPlan(tx, viewer, origin, parsed.data.targetPlanId, ip);
+      const plan = await targetPlan(tx, origin, parsed.data.targetPlanId);
       const dueDate = parsed.data.dueDate ? new Date(`${parsed.data.dueDate}T00:00:00Z`) : defaultDueDate(plan.year);
       if (dueDate.getUTCFullYear() < plan.year) throw new DomainError("invalid", "the due date is before the plan", { dueDate: "dueDate.beforePlan" });
       // One addition per plan at a time: consecutive ordinals, codes never reused (archived included).
@@ -393,13 +396,12 @@ export async function carryOverInitiative(viewer: Viewer, input: unknown, contex
           outcome: origin.outcome,
           planId: plan.id,
           year: plan.year,
-          planCreated,
           themeId: theme?.id ?? null,
           dueDate: day(dueDate),
         },
         ip,
       });
-      return { initiativeId: carried.id, code: carried.code, planId: plan.id, year: plan.year, planCreated };
+      return { initiativeId: carried.id, code: carried.code, planId: plan.id, year: plan.year };
     });
   } catch (error) {
     // The unique carriedFromId: a second carry-over that got past the row lock (it cannot, but the
@@ -410,8 +412,9 @@ export async function carryOverInitiative(viewer: Viewer, input: unknown, contex
 }
 
 /**
- * What the initiative's page shows of the close-out: outcome, note, who closed it and when, and
- * the links to the initiative it was carried from and the one that carries it on (when visible).
+ * What the initiative's page shows of the close-out: outcome, note, who closed it and when, the
+ * links to the initiative it was carried from and the one that carries it on (when visible), and,
+ * while it can still be carried over, the next year's plan it would go into (null: none yet).
  */
 export async function getCloseOut(viewer: Viewer, idInput: unknown) {
   const id = idSchema.safeParse(idInput);
@@ -425,11 +428,14 @@ export async function getCloseOut(viewer: Viewer, idInput: unknown) {
       closedById: true,
       carriedFromId: true,
       carriedTo: { select: { id: true } },
+      departmentId: true,
+      plan: { select: { year: true } },
     },
   });
   if (!row) return null;
+  const carryable = row.closedAt !== null && row.outcome !== null && CARRYABLE_OUTCOMES.includes(row.outcome) && row.carriedTo === null;
   const linked = { id: true, code: true, title: true, archivedAt: true, plan: { select: { year: true } } } as const;
-  const [closedBy, carriedFrom, carriedTo] = await Promise.all([
+  const [closedBy, carriedFrom, carriedTo, nextPlan] = await Promise.all([
     row.closedById ? prisma.user.findUnique({ where: { id: row.closedById }, select: { name: true } }) : null,
     row.carriedFromId
       ? prisma.initiative.findFirst({ where: { AND: [{ id: row.carriedFromId }, initiativeRecordWhere(viewer)] }, select: linked })
@@ -437,6 +443,7 @@ export async function getCloseOut(viewer: Viewer, idInput: unknown) {
     row.carriedTo
       ? prisma.initiative.findFirst({ where: { AND: [{ id: row.carriedTo.id }, initiativeRecordWhere(viewer)] }, select: linked })
       : null,
+    carryable ? nextPlanOf(prisma, row.departmentId, row.plan.year) : null,
   ]);
   return {
     closedAt: row.closedAt,
@@ -447,6 +454,11 @@ export async function getCloseOut(viewer: Viewer, idInput: unknown) {
     carriedTo,
     /** Carried over already, even when the continuation is outside the viewer's scope. */
     hasCarriedTo: row.carriedTo !== null,
+    /**
+     * Only while it can be carried over: the year it would go into, and whether that year's plan
+     * exists and is active (without one, the carry-over is refused until an admin makes it).
+     */
+    nextPlan: carryable ? { year: row.plan.year + 1, status: nextPlan?.status ?? null } : null,
   };
 }
 

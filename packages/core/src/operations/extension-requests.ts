@@ -84,6 +84,9 @@ export async function requestExtension(viewer: Viewer, initiativeId: unknown, in
     async (tx) => {
       // One pending request per initiative: serialise requesters on the initiative's row.
       await tx.$queryRaw`SELECT id FROM initiatives WHERE id = ${initiative.id} FOR UPDATE`;
+      // Closed meanwhile: the close-out ended the pending requests, and takes no new one.
+      const current = await tx.initiative.findUniqueOrThrow({ where: { id: initiative.id }, select: { closedAt: true } });
+      if (current.closedAt) throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
       const pending = await tx.extensionRequest.findFirst({ where: { initiativeId: initiative.id, status: "PENDING" }, select: { id: true } });
       if (pending) throw new DomainError("conflict", "a request is already pending", { form: "extension.pending" });
       const request = await tx.extensionRequest.create({
@@ -131,7 +134,7 @@ export async function decideExtension(viewer: Viewer, requestId: unknown, input:
   const parsed = extensionDecisionSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("invalid", "the decision has problems", fieldErrors(parsed.error));
   if (request.status !== "PENDING") throw new AlreadyDecidedError();
-  // A closed initiative's due date no longer matters: its pending request stays undecided.
+  // A closed initiative's due date no longer matters (closing it refuses its pending request).
   if (request.initiative.closedAt) throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
   const { decision, comment } = parsed.data;
   const status = decision === "approve" ? ("APPROVED" as const) : ("REFUSED" as const);
