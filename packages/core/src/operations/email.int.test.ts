@@ -6,7 +6,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { closeEmailTransport, sendPendingEmails, startEmailOutbox, stopEmailOutbox } from "./email";
+import { closeEmailTransport, runEmailOutbox, sendPendingEmails, startEmailOutbox, stopEmailOutbox } from "./email";
 import { logProgress } from "./log-progress";
 import { newUser, snapshotProgressState, viewer } from "./progress-testing";
 import { reviewUpdate } from "./review-update";
@@ -99,7 +99,16 @@ function readMessage(raw: string): Omit<Received, "to" | "user" | "raw"> {
 // ---- the SMTP server
 
 const received: Received[] = [];
-const rejected = new Set<string>();
+/** Addresses the server turns away at RCPT TO, with the reply code (550 for good, 451 for now). */
+const refused = new Map<string, 550 | 451>();
+/** Every RCPT TO the server was given, accepted or not. */
+const rcptTo: string[] = [];
+
+// Replies worded like Postfix's: the address is in the text.
+const refusal = (code: 550 | 451, address: string) =>
+  code === 550
+    ? `5.1.1 <${address}>: Recipient address rejected: User unknown in local recipient table`
+    : `4.7.1 <${address}>: Recipient address rejected: Greylisted, try again later`;
 
 const server = new SMTPServer({
   authOptional: true,
@@ -111,9 +120,10 @@ const server = new SMTPServer({
     return callback(new Error("Invalid username or password"));
   },
   onRcptTo(address, _session, callback) {
-    if (rejected.has(address.address.toLowerCase())) {
-      return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-    }
+    const to = address.address.toLowerCase();
+    rcptTo.push(to);
+    const code = refused.get(to);
+    if (code) return callback(Object.assign(new Error(refusal(code, address.address)), { responseCode: code }));
     return callback();
   },
   onData(stream, session, callback) {
@@ -137,6 +147,8 @@ let savedSmtpUrl: string | undefined;
 
 /** Mail for one address since `from` (an index into `received`). */
 const mailTo = (email: string, from = 0) => received.slice(from).filter((m) => m.to.includes(email));
+/** How often the server was asked to take mail for an address. */
+const attemptsFor = (email: string) => rcptTo.filter((to) => to === email).length;
 
 async function initiativeId(code: string) {
   return (await prisma.initiative.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
@@ -179,7 +191,7 @@ describe("e-mail for notifications", () => {
     while (drained > 0) drained = await sendPendingEmails({ env, transport: { sendMail: async () => ({}) }, limit: 500 });
   });
   afterEach(() => {
-    rejected.clear();
+    refused.clear();
     vi.restoreAllMocks();
   });
   afterAll(async () => {
@@ -268,46 +280,159 @@ describe("e-mail for notifications", () => {
     expect(mailTo(await emailOf(staff), start)).toHaveLength(1);
   });
 
-  it("keeps a notification the SMTP server refuses, sends the others, and sends it on a later run", async () => {
-    const refused = await newUser("mail4", "STAFF", "CYZCS");
-    const accepted = await newUser("mail4", "STAFF", "CYZCS");
-    const refusedAddress = await emailOf(refused);
+  /** Two authors whose reports are returned, `first` before `second`; their notifications, oldest first. */
+  async function twoReturned(tag: string) {
+    const since = new Date(Date.now() - 1000);
+    const first = await newUser(tag, "STAFF", "CYZCS");
+    const second = await newUser(tag, "STAFF", "CYZCS");
     for (const [author, code] of [
-      [refused, "CYZCS-2018-1"],
-      [accepted, "CYZCS-2018-2"],
+      [first, "CYZCS-2018-1"],
+      [second, "CYZCS-2018-2"],
     ] as const) {
       await reviewUpdate(policyLead, await report(author, code), { decision: "return", comment: "请补充" });
     }
-    rejected.add(refusedAddress);
+    const pending = await prisma.notification.findMany({
+      where: { emailedAt: null, createdAt: { gte: since } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, userId: true, kind: true },
+    });
+    const noteOf = (user: Viewer) => pending.find((n) => n.userId === user.id && n.kind === "update.returned");
+    return { first, second, pending, firstNote: noteOf(first), secondNote: noteOf(second) };
+  }
+
+  /** What the outbox logged: no recipient address, no SMTP password. */
+  function expectLogWithoutSecrets(logged: string, addresses: string[]) {
+    for (const address of addresses) expect(logged).not.toContain(address);
+    expect(logged).not.toContain(SMTP_PASSWORD);
+    expect(logged).not.toContain(encodeURIComponent(SMTP_PASSWORD));
+  }
+
+  it("does not retry an address the SMTP server refuses for good (550), and mails everyone else in the same run", async () => {
+    const { first, second, pending, firstNote } = await twoReturned("mail4");
+    const refusedAddress = await emailOf(first);
+    refused.set(refusedAddress, 550);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const start = received.length;
 
-    const sent = await sendPendingEmails({ env });
-    expect(sent).toBeGreaterThanOrEqual(3); // the other author and the managers
+    // Small batches: the refusal comes in an early one, the other author's mail in a later one.
+    const run = await runEmailOutbox({ env, limit: 2 });
+    expect(run).toEqual({ sent: pending.length - 1, rejected: 1, failed: 0, halted: false });
+    expect(received.slice(start).map((m) => m.notificationId).sort()).toEqual(
+      pending
+        .map((n) => n.id)
+        .filter((id) => id !== firstNote?.id)
+        .sort(),
+    );
+    expect(mailTo(await emailOf(second), start)).toHaveLength(1);
     expect(mailTo(refusedAddress, start)).toHaveLength(0);
-    expect(mailTo(await emailOf(accepted), start)).toHaveLength(1);
-    const note = await prisma.notification.findFirstOrThrow({ where: { userId: refused.id, kind: "update.returned" } });
-    expect(note.emailedAt).toBeNull();
+    expect(attemptsFor(refusedAddress)).toBe(1);
+    // Still in the app, unread; not queued again.
+    const note = await prisma.notification.findUniqueOrThrow({ where: { id: firstNote?.id ?? "" } });
     expect(note.readAt).toBeNull();
-    // Logged without the recipient's address or the SMTP password.
+    expect(note.emailedAt).not.toBeNull();
+
+    // The log names the notification and the reply code, not the address the server quoted.
     const logged = warn.mock.calls.map((c) => c.join(" ")).join("\n");
     expect(logged).toContain(note.id);
     expect(logged).toContain("550");
-    expect(logged).not.toContain(refusedAddress);
-    expect(logged).not.toContain(SMTP_PASSWORD);
-    expect(logged).not.toContain(encodeURIComponent(SMTP_PASSWORD));
+    expectLogWithoutSecrets(logged, [refusedAddress]);
 
-    // An SMTP server that cannot be reached: nothing is lost either.
-    const unreachable = { ...env, SMTP_URL: "smtp://127.0.0.1:9/" };
-    expect(await sendPendingEmails({ env: unreachable })).toBe(0);
-    expect((await prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).emailedAt).toBeNull();
+    // Later runs do not try it again.
+    expect(await runEmailOutbox({ env })).toEqual({ sent: 0, rejected: 0, failed: 0, halted: false });
+    refused.clear();
+    expect(await sendPendingEmails({ env })).toBe(0);
+    expect(attemptsFor(refusedAddress)).toBe(1);
+    expect(mailTo(refusedAddress, start)).toHaveLength(0);
+  });
 
-    rejected.clear();
+  it("retries an address the SMTP server turns away for now (451) on the next run, mailing everyone else meanwhile", async () => {
+    const { first, second, pending, firstNote } = await twoReturned("mail7");
+    const deferredAddress = await emailOf(first);
+    refused.set(deferredAddress, 451);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const start = received.length;
+
+    const run = await runEmailOutbox({ env, limit: 2 });
+    expect(run).toEqual({ sent: pending.length - 1, rejected: 0, failed: 1, halted: false });
+    expect(mailTo(await emailOf(second), start)).toHaveLength(1);
+    // Queued again, but not retried by the later batches of the same run.
+    expect(attemptsFor(deferredAddress)).toBe(1);
+    const note = await prisma.notification.findUniqueOrThrow({ where: { id: firstNote?.id ?? "" } });
+    expect(note.emailedAt).toBeNull();
+    const logged = warn.mock.calls.map((c) => c.join(" ")).join("\n");
+    expect(logged).toContain(note.id);
+    expect(logged).toContain("451");
+    expectLogWithoutSecrets(logged, [deferredAddress]);
+
+    // The next run tries it again: still greylisted, then accepted.
+    expect(await runEmailOutbox({ env })).toEqual({ sent: 0, rejected: 0, failed: 1, halted: false });
+    expect(attemptsFor(deferredAddress)).toBe(2);
+    refused.clear();
     expect(await sendPendingEmails({ env })).toBe(1);
-    const [mail, ...more] = mailTo(refusedAddress, start);
+    const [mail, ...more] = mailTo(deferredAddress, start);
     expect(more).toHaveLength(0);
+    expect(mail?.notificationId).toBe(note.id);
     expect(mail?.subject).toContain("您提交的进展被退回修改");
     expect(await sendPendingEmails({ env })).toBe(0);
+  });
+
+  it("loses nothing when the SMTP server cannot be reached or refuses the sign-in, and logs no password", async () => {
+    const { first, second, pending } = await twoReturned("mail8");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const start = received.length;
+    const stillQueued = async () =>
+      prisma.notification.count({ where: { id: { in: pending.map((n) => n.id) }, emailedAt: null } });
+
+    const unreachable = { ...env, SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:9/` };
+    expect(await runEmailOutbox({ env: unreachable, limit: 2 })).toEqual({ sent: 0, rejected: 0, failed: 1, halted: true });
+    expect(await stillQueued()).toBe(pending.length);
+
+    const wrongPassword = "wr0ng/p@ss";
+    const badSignIn = { ...env, SMTP_URL: env.SMTP_URL?.replace(encodeURIComponent(SMTP_PASSWORD), encodeURIComponent(wrongPassword)) };
+    expect(await runEmailOutbox({ env: badSignIn, limit: 2 })).toEqual({ sent: 0, rejected: 0, failed: 1, halted: true });
+    expect(await stillQueued()).toBe(pending.length);
+    expect(received.length).toBe(start);
+
+    const logged = warn.mock.calls.map((c) => c.join(" ")).join("\n");
+    expect(logged).toMatch(/E(SOCKET|CONNECTION) \(CONN\)/); // nodemailer's codes, for the administrator
+    expect(logged).toContain("EAUTH 535");
+    expectLogWithoutSecrets(logged, [await emailOf(first), await emailOf(second)]);
+    expect(logged).not.toContain(wrongPassword);
+    expect(logged).not.toContain(encodeURIComponent(wrongPassword));
+
+    // With the server back, all of them go out, once.
+    expect(await sendPendingEmails({ env })).toBe(pending.length);
+    expect(mailTo(await emailOf(first), start)).toHaveLength(1);
+    expect(mailTo(await emailOf(second), start)).toHaveLength(1);
+  });
+
+  it("keeps its pace after a refused address: the next periodic run mails new notifications, the refused one is not tried again", async () => {
+    const { first, second } = await twoReturned("mail9");
+    const refusedAddress = await emailOf(first);
+    refused.set(refusedAddress, 550);
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const start = received.length;
+    expect(startEmailOutbox({ env, intervalMs: 200 })).toBe(true);
+    try {
+      const waitFor = async (done: () => boolean, ms: number) => {
+        const deadline = Date.now() + ms;
+        while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      await waitFor(() => attemptsFor(refusedAddress) > 0, 5000); // the run at start-up
+      // A few periodic runs later (a server that backed off would now wait seconds between runs), a
+      // notification written by another app process (no nudge to this one) goes out at the next run.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(mailTo(await emailOf(second), start)).toHaveLength(1);
+      const note = await prisma.notification.create({
+        data: { userId: second.id, kind: "chase.received", params: { code: "CYZCS-2018-2" }, link: "/initiatives" },
+      });
+      await waitFor(() => received.some((m) => m.notificationId === note.id), 2500); // the old back-off would have waited until about 6 s
+      expect(received.filter((m) => m.notificationId === note.id)).toHaveLength(1);
+      expect(attemptsFor(refusedAddress)).toBe(1);
+    } finally {
+      stopEmailOutbox();
+    }
   });
 
   it("mails a new notification within seconds once the server process has started the outbox", async () => {

@@ -2,9 +2,14 @@ import "server-only";
 // E-mail for notifications, when SMTP is configured (SMTP_URL). notify() writes in-app notification
 // rows inside the caller's transaction; this outbox mails them after commit, so a mail failure never
 // undoes a write and a rolled-back write never mails. A row is claimed (emailed_at set) before it is
-// sent, atomically with SKIP LOCKED, so two app processes never send the same mail twice; a failed
-// send clears the claim again and the row is retried on the next run. A process that dies between
-// claim and send loses at most that batch's mails (at most once, never twice).
+// sent, atomically with SKIP LOCKED, so two app processes never send the same mail twice. What a
+// failed send means depends on the server's answer (sendFailureOf): a recipient or message refused for
+// good (5xx) keeps its claim and is never retried; one refused for now (4xx) is unclaimed for the next
+// run; either way the run goes on with the other mails. Only trouble with the server itself
+// (unreachable, sign-in, ...) stops the run, unclaims what it had not sent and backs off. Log lines
+// name the notification and the SMTP codes, never the server's reply text, which often quotes the
+// address. A process that dies between claim and send loses at most that batch's mails (at most once,
+// never twice).
 import { prisma } from "@workplan/db";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import { renderNotificationEmail, type NotificationParams } from "../rules/email-text";
@@ -126,6 +131,48 @@ function paramsOf(value: unknown): NotificationParams {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as NotificationParams) : {};
 }
 
+/**
+ * What a failed send means for its row: "rejected" — the server refused this recipient or this
+ * message for good (a 5xx reply to RCPT TO or to the message; or an address nodemailer cannot put in
+ * RCPT TO): not retried. "deferred" — refused for now (a 4xx reply to RCPT TO or to the message):
+ * tried again on the next run. "halt" — the server itself is the trouble (unreachable, timeout, TLS,
+ * sign-in, the sender refused, 421 closing the connection, anything unknown): stop the run, back off.
+ */
+type SendFailure = "rejected" | "deferred" | "halt";
+
+// Replies to RCPT TO or to the message that blame the session, not this recipient or message.
+const SESSION_REPLIES = new Set([421, 503, 530]);
+
+function smtpFieldsOf(error: unknown): { code?: string; responseCode?: number; command?: string } {
+  const e = (error !== null && typeof error === "object" ? error : {}) as Record<string, unknown>;
+  return {
+    code: typeof e.code === "string" ? e.code : undefined,
+    responseCode: typeof e.responseCode === "number" ? e.responseCode : undefined,
+    command: typeof e.command === "string" ? e.command : undefined,
+  };
+}
+
+function sendFailureOf(error: unknown): SendFailure {
+  const { code, responseCode, command } = smtpFieldsOf(error);
+  const message = error instanceof Error ? error.message : "";
+  // Checked by nodemailer before anything is sent ("Invalid sender" is the configuration's fault).
+  if (code === "EENVELOPE" && command === "API") return /^(Invalid recipient|No recipients)/.test(message) ? "rejected" : "halt";
+  // The message itself is not sendable (e.g. larger than the server takes).
+  if (code === "EMESSAGE" && responseCode === undefined) return "rejected";
+  const aboutThisMail = (code === "EENVELOPE" || code === "EMESSAGE") && (command === "RCPT TO" || command === "DATA");
+  if (!aboutThisMail || responseCode === undefined || SESSION_REPLIES.has(responseCode)) return "halt";
+  if (responseCode >= 500 && responseCode < 600) return "rejected";
+  if (responseCode >= 400 && responseCode < 500) return "deferred";
+  return "halt";
+}
+
+/** For log lines about a send: nodemailer's error code, the SMTP reply code and command, never the reply text. */
+function describeSendError(error: unknown): string {
+  const { code, responseCode, command } = smtpFieldsOf(error);
+  const name = code ?? (error instanceof Error ? error.name : typeof error);
+  return [name, responseCode, command && `(${command})`].filter((part) => part !== undefined && part !== "").join(" ");
+}
+
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const e = error as Error & { code?: string; responseCode?: number };
@@ -142,15 +189,30 @@ export interface SendPendingEmailsOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** One run of the outbox: how many mails went out and how many failed (and stay queued). */
-export async function runEmailOutbox(options: SendPendingEmailsOptions = {}): Promise<{ sent: number; failed: number }> {
+export interface EmailOutboxRun {
+  /** Mails that went out. */
+  sent: number;
+  /** Mails refused for good (5xx): not retried. */
+  rejected: number;
+  /** Mails that failed for now: queued again for the next run. */
+  failed: number;
+  /** The SMTP server could not take mail (unreachable, sign-in, ...): the run stopped, the rest stays queued. */
+  halted: boolean;
+}
+
+/** One run of the outbox. */
+export async function runEmailOutbox(options: SendPendingEmailsOptions = {}): Promise<EmailOutboxRun> {
   const config = emailConfig(options.env);
-  if (!config) return { sent: 0, failed: 0 };
+  if (!config) return { sent: 0, rejected: 0, failed: 0, halted: false };
   const transport = options.transport ?? transportFor(config.smtpUrl);
   const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_BATCH, 500));
   let sent = 0;
+  let rejected = 0;
   let failed = 0;
-  for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch += 1) {
+  let halted = false;
+  // Deferred in this run: queued again, but left to the next run rather than retried at once.
+  const deferred: string[] = [];
+  for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !halted; batch += 1) {
     const now = options.now ?? new Date();
     const since = new Date(now.getTime() - EMAIL_MAX_AGE_MS);
     // One statement: rows another process has claimed (locked or already stamped) are skipped.
@@ -162,11 +224,12 @@ export async function runEmailOutbox(options: SendPendingEmailsOptions = {}): Pr
          AND n.id IN (
            SELECT c.id FROM notifications AS c JOIN users AS cu ON cu.id = c.user_id
             WHERE c.emailed_at IS NULL AND c.created_at >= ${since} AND cu.active AND cu.email LIKE '%_@_%'
+              AND NOT (c.id = ANY(${deferred}::text[]))
             ORDER BY c.created_at
             LIMIT ${limit}
               FOR UPDATE OF c SKIP LOCKED)
       RETURNING n.id, n.user_id, n.kind, n.params, n.link, u.email, u.name`;
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const mail = renderNotificationEmail({
         kind: row.kind,
         params: paramsOf(row.params),
@@ -185,15 +248,32 @@ export async function runEmailOutbox(options: SendPendingEmailsOptions = {}): Pr
         });
         sent += 1;
       } catch (error) {
+        const failure = sendFailureOf(error);
+        if (failure === "rejected") {
+          // Keeps its claim (emailed_at): a refused address would otherwise come first in every run for a week.
+          rejected += 1;
+          console.warn(`[email] notification ${row.id} not mailed, refused for good by the SMTP server, not retried: ${describeSendError(error)}`);
+          continue;
+        }
         failed += 1;
-        console.warn(`[email] notification ${row.id} (${row.kind}) to user ${row.user_id} not sent, will retry: ${describeError(error)}`);
-        await prisma.$executeRaw`UPDATE notifications SET emailed_at = NULL WHERE id = ${row.id} AND emailed_at = ${now}`;
+        const unsent = failure === "deferred" ? [row.id] : rows.slice(index).map((r) => r.id);
+        await prisma.$executeRaw`UPDATE notifications SET emailed_at = NULL WHERE id = ANY(${unsent}::text[]) AND emailed_at = ${now}`;
+        if (failure === "deferred") {
+          deferred.push(row.id);
+          console.warn(`[email] notification ${row.id} not mailed for now, will retry on the next run: ${describeSendError(error)}`);
+          continue;
+        }
+        halted = true;
+        console.warn(
+          `[email] the SMTP server ${smtpTarget(config.smtpUrl)} cannot take mail now (notification ${row.id}: ${describeSendError(error)}); ` +
+            `${unsent.length} notification(s) of this batch stay queued, retrying later`,
+        );
+        break;
       }
     }
-    // A failed row is queued again: leave it to the next run rather than retrying it at once.
-    if (rows.length < limit || failed > 0) break;
+    if (rows.length < limit) break;
   }
-  return { sent, failed };
+  return { sent, rejected, failed, halted };
 }
 
 /**
@@ -225,8 +305,10 @@ async function tick(): Promise<void> {
   s.running = true;
   s.again = false;
   try {
-    const { failed } = await runEmailOutbox({ env: s.env });
-    s.failedRuns = failed > 0 ? s.failedRuns + 1 : 0;
+    const { sent, failed, halted } = await runEmailOutbox({ env: s.env });
+    // Back off while the server cannot take mail, or while mails fail for now and none go out (then
+    // nothing waits behind them). A refused address or a deferred mail never slows the others.
+    s.failedRuns = halted || (failed > 0 && sent === 0) ? s.failedRuns + 1 : 0;
   } catch (error) {
     s.failedRuns += 1;
     console.warn(`[email] the outbox could not run: ${describeError(error)}`);
@@ -258,6 +340,7 @@ export function startEmailOutbox(options: { intervalMs?: number; env?: NodeJS.Pr
   s.env = options.env;
   if (!s.started) {
     s.started = true;
+    s.failedRuns = 0;
     console.log(`[email] e-mail notifications on, via ${smtpTarget(config.smtpUrl)}, links to ${config.baseUrl}`);
   }
   schedule(KICK_DELAY_MS);
