@@ -43,6 +43,7 @@ interface Props {
   revision?: { updateId: string; fields: Omit<Fields, "links"> } | null;
 }
 
+const noSubscription = () => () => {};
 const draftKey = (id: string) => `workplan:draft:${id}`;
 
 function subscribeToStorage(onChange: () => void) {
@@ -78,6 +79,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
 
   // A draft left by an expired session or a closed tab is offered back (read from this browser's
   // storage after hydration; the server renders without it).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const stored = useSyncExternalStore(
     subscribeToStorage,
     () => window.localStorage.getItem(draftKey(initiativeId)),
@@ -175,7 +177,10 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
     "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="report-form" encType="multipart/form-data">
+    <form onSubmit={submit} method="post" noValidate data-testid="report-form" encType="multipart/form-data">
+      {/* Usable once the page is hydrated: text typed earlier would be reset by hydration (a
+          revision's pre-filled text, say, would be submitted instead of what was typed). */}
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
       {draft && (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="draft-offer">
           <span>{t("draftFound", { time: format.dateTime(new Date(draft.savedAt), { dateStyle: "medium", timeStyle: "short" }) })}</span>
@@ -338,6 +343,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
         </button>
         {dirty && <span className="text-xs text-slate-500">{t("draftSaved")}</span>}
       </div>
+      </fieldset>
     </form>
   );
 }
