@@ -17,6 +17,9 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
 
 /** Every page a test opens is scanned: no serious or critical accessibility violations. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Scan the settled page: after a refresh Next.js streams the metadata, and for a moment the
+  // document has no <title> yet.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(

@@ -11,6 +11,16 @@ export interface LineSeries {
   label: string;
   href: string;
   values: number[];
+  /** The reference line (the average of all): dark and dashed, not a department colour. */
+  reference?: boolean;
+}
+
+const REFERENCE_COLOUR = "#334155";
+
+function colourOf(series: readonly LineSeries[], index: number): string {
+  if (series[index]?.reference) return REFERENCE_COLOUR;
+  const departmentIndex = series.slice(0, index).filter((s) => !s.reference).length;
+  return SERIES_COLOURS[departmentIndex % SERIES_COLOURS.length] as string;
 }
 
 /** Progress (0–100 %) over the months of a year, one line per department. */
@@ -52,11 +62,18 @@ export function ProgressLineChart({
           </text>
         ))}
         {series.map((s, index) => {
-          const colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
+          const colour = colourOf(series, index);
           const points = s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ");
           return (
             <g key={s.key}>
-              <polyline points={points} fill="none" stroke={colour} strokeWidth={2.5} strokeLinejoin="round" />
+              <polyline
+                points={points}
+                fill="none"
+                stroke={colour}
+                strokeWidth={s.reference ? 3 : 2.5}
+                strokeDasharray={s.reference ? "7 4" : undefined}
+                strokeLinejoin="round"
+              />
               {s.values.map((v, i) => (
                 <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={colour}>
                   <title>{`${s.label} · ${xLabels[i] ?? ""}: ${v}%`}</title>
@@ -71,7 +88,7 @@ export function ProgressLineChart({
           {series.map((s, index) => (
             <li key={s.key}>
               <Link href={s.href} className="inline-flex items-center gap-1.5 hover:underline">
-                <span aria-hidden className="inline-block h-2 w-4 rounded" style={{ background: SERIES_COLOURS[index % SERIES_COLOURS.length] }} />
+                <span aria-hidden className="inline-block h-2 w-4 rounded" style={{ background: colourOf(series, index) }} />
                 {s.label} <span className="tabular-nums text-slate-500">{s.values.at(-1) ?? 0}%</span>
               </Link>
             </li>

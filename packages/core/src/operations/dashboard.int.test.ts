@@ -152,6 +152,8 @@ describe("dashboard", () => {
     const b = dept(dashboard, codeB);
     expect(b).toMatchObject({ onTimeRate: 100, reportsDue: 6, awaitingReview: 1, lateThisMonth: 0, red: 0 });
     expect(b.progressSeries).toEqual([10, 20, 30, 40, 50, 60]);
+    // The whole scope, initiative by initiative (A, B, C and D).
+    expect(dashboard.totals.progressSeries).toEqual([35, 43, 48, 55, 63, 65]);
   });
 
   it("ranks departments by on-time reporting, then progress", async () => {

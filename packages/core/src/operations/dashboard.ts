@@ -96,7 +96,7 @@ export interface Dashboard {
   currentPeriod: string;
   /** The months of the plan year up to now: the x axis of progress over time. */
   periods: string[];
-  totals: DashboardFigures & { pendingExtensions: number; chases: number };
+  totals: DashboardFigures & { pendingExtensions: number; chases: number; progressSeries: number[] };
   departments: DashboardDepartment[];
   /** Departments ranked by on-time reporting, then average progress. */
   league: { rank: number; departmentId: string }[];
@@ -373,6 +373,7 @@ export async function getDashboard(
         : [...awaitingByDepartment.values()].reduce((a, b) => a + b, 0),
       pendingExtensions: derived.filter((d) => d.pendingExtension).length,
       chases: derived.reduce((n, d) => n + d.row.chaseCount, 0),
+      progressSeries: periods.map((_, i) => averageProgress(derived.map((d) => d.series[i] ?? 0))),
     },
     departments,
     league,

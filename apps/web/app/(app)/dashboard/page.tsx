@@ -27,6 +27,8 @@ const HEALTH_COLOURS: Record<(typeof HEALTH_KEYS)[number], string> = {
   NONE: "#64748b",
 };
 const BEHIND_SHOWN = 30;
+/** Lines a chart stays readable with: beyond it, the departments furthest behind are drawn. */
+const CHART_LINES = 8;
 
 /** A link to the list behind a figure, with the filters in the URL. */
 function href(path: "/initiatives" | "/updates", params: Record<string, string | number | undefined>): string {
@@ -312,13 +314,27 @@ export default async function DashboardPage({ searchParams }: Props) {
                 caption={t("charts.progressCaption", { year })}
                 monthHeading={t("charts.monthHeading")}
                 xLabels={monthLabels}
-                series={dashboard.departments.map((d) => ({
-                  key: d.department.code,
-                  label: departmentName(d.department, locale),
-                  href: href("/initiatives", { year, department: d.department.code }),
-                  values: d.progressSeries,
-                }))}
+                series={[
+                  ...(dashboard.departments.length > 1
+                    ? [{ key: "all", label: t("charts.average"), href: href("/initiatives", { year }), values: totals.progressSeries, reference: true }]
+                    : []),
+                  ...[...dashboard.departments]
+                    .sort((a, b) => (a.progressSeries.at(-1) ?? 0) - (b.progressSeries.at(-1) ?? 0))
+                    .slice(0, CHART_LINES)
+                    .sort((a, b) => a.department.code.localeCompare(b.department.code))
+                    .map((d) => ({
+                      key: d.department.code,
+                      label: departmentName(d.department, locale),
+                      href: href("/initiatives", { year, department: d.department.code }),
+                      values: d.progressSeries,
+                    })),
+                ]}
               />
+              {dashboard.departments.length > CHART_LINES && (
+                <p className="mt-2 text-xs text-slate-500" data-testid="chart-lines-note">
+                  {t("charts.furthestBehind", { shown: CHART_LINES, count: dashboard.departments.length })}
+                </p>
+              )}
             </section>
             <section aria-labelledby="health-chart-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <h2 id="health-chart-heading" className="mb-3 text-lg font-semibold">{t("charts.healthTitle")}</h2>
