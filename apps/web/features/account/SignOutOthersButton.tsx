@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { signOutOthersAction, type SignOutOthersResult } from "./actions";
 
 export function SignOutOthersButton() {
@@ -10,6 +11,8 @@ export function SignOutOthersButton() {
   const router = useRouter();
   const [result, setResult] = useState<SignOutOthersResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
 
   function signOutOthers() {
     startTransition(async () => {
@@ -29,7 +32,7 @@ export function SignOutOthersButton() {
       <button
         type="button"
         onClick={signOutOthers}
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="rounded-md border border-red-300 px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
       >
         {pending ? t("sessions.signingOut") : t("sessions.signOutOthers")}

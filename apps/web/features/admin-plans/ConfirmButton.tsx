@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import type { AdminResult } from "./actions";
 import { secondaryButton, useErrorText } from "./form-kit";
 
@@ -32,6 +33,8 @@ export function ConfirmButton({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
 
   function click() {
     if (confirm && !window.confirm(confirm)) return;
@@ -59,7 +62,7 @@ export function ConfirmButton({
       <button
         type="button"
         onClick={click}
-        disabled={pending}
+        disabled={pending || !hydrated}
         data-testid={testId}
         className={danger ? `${secondaryButton} border-red-300 text-red-800 hover:bg-red-50` : secondaryButton}
       >

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createDepartmentAction, updateDepartmentAction, type AdminResult, type DepartmentFields } from "./actions";
 import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
@@ -18,6 +19,8 @@ export function DepartmentForm({ department }: { department?: DepartmentFields &
   const [result, setResult] = useState<AdminResult | null>(null);
   const [savedCode, setSavedCode] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const prefix = department ? "department" : "new-department";
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -82,19 +85,21 @@ export function DepartmentForm({ department }: { department?: DepartmentFields &
           : null;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid={`${prefix}-form`}>
-      {result?.status === "saved" && <FormMessage kind="ok" text={department ? t("saved") : t("created", { code: savedCode ?? "" })} testId={`${prefix}-saved`} />}
-      {formError && <FormMessage kind="error" text={formError} testId={`${prefix}-error`} />}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {field("code", { hint: t("fields.codeHint"), maxLength: 12, upper: true })}
-        {field("nameZhHans", { maxLength: 100, lang: "zh-Hans" })}
-        {field("nameZhHant", { maxLength: 100, lang: "zh-Hant" })}
-        {field("nameEn", { maxLength: 100, lang: "en" })}
-      </div>
-      {department && <p className="text-xs text-slate-600">{t("codeChangeNote")}</p>}
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {department ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
-      </button>
+    <form onSubmit={submit} method="post" noValidate data-testid={`${prefix}-form`}>
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
+        {result?.status === "saved" && <FormMessage kind="ok" text={department ? t("saved") : t("created", { code: savedCode ?? "" })} testId={`${prefix}-saved`} />}
+        {formError && <FormMessage kind="error" text={formError} testId={`${prefix}-error`} />}
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {field("code", { hint: t("fields.codeHint"), maxLength: 12, upper: true })}
+          {field("nameZhHans", { maxLength: 100, lang: "zh-Hans" })}
+          {field("nameZhHant", { maxLength: 100, lang: "zh-Hant" })}
+          {field("nameEn", { maxLength: 100, lang: "en" })}
+        </div>
+        {department && <p className="text-xs text-slate-600">{t("codeChangeNote")}</p>}
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {department ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
+        </button>
+      </fieldset>
     </form>
   );
 }

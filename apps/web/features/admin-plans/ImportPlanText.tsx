@@ -4,6 +4,7 @@ import type { PlanTextPreview, PreviewItem, PreviewPlan, TextProblem } from "@wo
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { commitPlanTextAction, previewPlanTextAction, type DepartmentChoice, type ImportResult, type ItemRow, type ThemeRow } from "./actions";
 import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
@@ -58,6 +59,8 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
   const [textProblem, setTextProblem] = useState<TextProblem | null>(null);
   const [outcome, setOutcome] = useState<ImportResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
 
   const department = (): DepartmentChoice => (choice === NEW ? { kind: "new", ...newDepartment } : { kind: "existing", departmentId: choice });
   const code = choice === NEW ? newDepartment.code.trim() || "…" : (departments.find((d) => d.id === choice)?.code ?? "…");
@@ -184,68 +187,70 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
         </div>
       )}
 
-      <form onSubmit={runPreview} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-form">
-        <div className="max-w-md">
-          <label htmlFor="import-department" className="block text-sm font-medium">
-            {t("department")}
-          </label>
-          <select
-            id="import-department"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value)}
-            className={`${inputClass} bg-white`}
-            {...errorProps(errors, "departmentId", "import-department")}
-          >
-            <option value="">{t("chooseDepartment")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-            <option value={NEW}>{t("newDepartment")}</option>
-          </select>
-          <FieldError id="import-department" text={errorText(errors.departmentId)} />
-        </div>
-        {choice === NEW && (
-          <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
-            <legend className="px-1 text-sm font-medium">{t("newDepartmentLegend")}</legend>
-            {newField("code")}
-            {newField("nameZhHans", "zh-Hans")}
-            {newField("nameZhHant", "zh-Hant")}
-            {newField("nameEn", "en")}
-          </fieldset>
-        )}
-        <div>
-          <label htmlFor="import-text" className="block text-sm font-medium">
-            {t("text")}
-          </label>
-          <p id="import-text-hint" className="text-xs text-slate-600">
-            {t("textHint")}
-          </p>
-          <textarea
-            id="import-text"
-            rows={12}
-            lang="zh-Hant"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              // A preview is of the text it was made from: a changed text needs a new one.
-              if (preview && e.target.value !== previewText) setPreview(null);
-            }}
-            className={`${inputClass} font-mono text-sm`}
-            aria-invalid={Boolean(textMessage)}
-            aria-describedby={textMessage ? "import-text-error import-text-hint" : "import-text-hint"}
-          />
-          {textMessage && (
-            <p id="import-text-error" className="mt-1 text-sm text-red-700" data-testid="import-text-error" role="alert">
-              {textMessage}
-            </p>
+      <form onSubmit={runPreview} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-form">
+        <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
+          <div className="max-w-md">
+            <label htmlFor="import-department" className="block text-sm font-medium">
+              {t("department")}
+            </label>
+            <select
+              id="import-department"
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+              className={`${inputClass} bg-white`}
+              {...errorProps(errors, "departmentId", "import-department")}
+            >
+              <option value="">{t("chooseDepartment")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+              <option value={NEW}>{t("newDepartment")}</option>
+            </select>
+            <FieldError id="import-department" text={errorText(errors.departmentId)} />
+          </div>
+          {choice === NEW && (
+            <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
+              <legend className="px-1 text-sm font-medium">{t("newDepartmentLegend")}</legend>
+              {newField("code")}
+              {newField("nameZhHans", "zh-Hans")}
+              {newField("nameZhHant", "zh-Hant")}
+              {newField("nameEn", "en")}
+            </fieldset>
           )}
-        </div>
-        {!preview && formError && <FormMessage kind="error" text={formError} testId="import-error" />}
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending && !preview ? t("previewing") : t("preview")}
-        </button>
+          <div>
+            <label htmlFor="import-text" className="block text-sm font-medium">
+              {t("text")}
+            </label>
+            <p id="import-text-hint" className="text-xs text-slate-600">
+              {t("textHint")}
+            </p>
+            <textarea
+              id="import-text"
+              rows={12}
+              lang="zh-Hant"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                // A preview is of the text it was made from: a changed text needs a new one.
+                if (preview && e.target.value !== previewText) setPreview(null);
+              }}
+              className={`${inputClass} font-mono text-sm`}
+              aria-invalid={Boolean(textMessage)}
+              aria-describedby={textMessage ? "import-text-error import-text-hint" : "import-text-hint"}
+            />
+            {textMessage && (
+              <p id="import-text-error" className="mt-1 text-sm text-red-700" data-testid="import-text-error" role="alert">
+                {textMessage}
+              </p>
+            )}
+          </div>
+          {!preview && formError && <FormMessage kind="error" text={formError} testId="import-error" />}
+          <button type="submit" disabled={pending} className={primaryButton}>
+            {pending && !preview ? t("previewing") : t("preview")}
+          </button>
+        </fieldset>
       </form>
 
       {preview && (

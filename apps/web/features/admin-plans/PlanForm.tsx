@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createPlanAction, updatePlanAction, type AdminResult } from "./actions";
 import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
@@ -31,6 +32,8 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [result, setResult] = useState<AdminResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,74 +67,76 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
           : null;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="plan-form">
-      {result?.status === "saved" && plan && <FormMessage kind="ok" text={tf("saved")} testId="plan-saved" />}
-      {formError && <FormMessage kind="error" text={formError} />}
-      {!plan && (
-        <div className="grid gap-4 sm:grid-cols-2">
+    <form onSubmit={submit} method="post" noValidate data-testid="plan-form">
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
+        {result?.status === "saved" && plan && <FormMessage kind="ok" text={tf("saved")} testId="plan-saved" />}
+        {formError && <FormMessage kind="error" text={formError} />}
+        {!plan && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="plan-department" className="block text-sm font-medium">
+                {t("department")}
+              </label>
+              <select id="plan-department" value={fields.departmentId} onChange={set("departmentId")} className={`${inputClass} bg-white`} {...errorProps(errors, "departmentId", "plan-department")}>
+                <option value="">{t("chooseDepartment")}</option>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.label}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="plan-department" text={message("departmentId")} />
+            </div>
+            <div>
+              <label htmlFor="plan-year" className="block text-sm font-medium">
+                {t("year")}
+              </label>
+              <input id="plan-year" inputMode="numeric" maxLength={4} value={fields.year} onChange={set("year")} className={inputClass} {...errorProps(errors, "year", "plan-year")} />
+              <FieldError id="plan-year" text={message("year")} />
+            </div>
+          </div>
+        )}
+        <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
           <div>
-            <label htmlFor="plan-department" className="block text-sm font-medium">
-              {t("department")}
+            <label htmlFor="plan-heading" className="block text-sm font-medium">
+              {t("heading")}
             </label>
-            <select id="plan-department" value={fields.departmentId} onChange={set("departmentId")} className={`${inputClass} bg-white`} {...errorProps(errors, "departmentId", "plan-department")}>
-              <option value="">{t("chooseDepartment")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id="plan-department" text={message("departmentId")} />
+            <input id="plan-heading" value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} {...errorProps(errors, "heading", "plan-heading")} />
+            <FieldError id="plan-heading" text={message("heading")} />
           </div>
           <div>
-            <label htmlFor="plan-year" className="block text-sm font-medium">
-              {t("year")}
+            <label htmlFor="plan-due-day" className="block text-sm font-medium">
+              {t("reportDueDay")}
             </label>
-            <input id="plan-year" inputMode="numeric" maxLength={4} value={fields.year} onChange={set("year")} className={inputClass} {...errorProps(errors, "year", "plan-year")} />
-            <FieldError id="plan-year" text={message("year")} />
+            <input
+              id="plan-due-day"
+              inputMode="numeric"
+              maxLength={2}
+              value={fields.reportDueDay}
+              onChange={set("reportDueDay")}
+              className={inputClass}
+              {...(errors.reportDueDay ? errorProps(errors, "reportDueDay", "plan-due-day") : { "aria-invalid": false as const, "aria-describedby": "plan-due-day-hint" })}
+            />
+            {errors.reportDueDay ? (
+              <FieldError id="plan-due-day" text={message("reportDueDay")} />
+            ) : (
+              <p id="plan-due-day-hint" className="mt-1 text-xs text-slate-600">
+                {t("reportDueDayHint")}
+              </p>
+            )}
           </div>
         </div>
-      )}
-      <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <div>
-          <label htmlFor="plan-heading" className="block text-sm font-medium">
-            {t("heading")}
+          <label htmlFor="plan-preamble" className="block text-sm font-medium">
+            {t("preamble")}
           </label>
-          <input id="plan-heading" value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} {...errorProps(errors, "heading", "plan-heading")} />
-          <FieldError id="plan-heading" text={message("heading")} />
+          <textarea id="plan-preamble" rows={4} value={fields.preamble} onChange={set("preamble")} className={inputClass} {...errorProps(errors, "preamble", "plan-preamble")} />
+          <FieldError id="plan-preamble" text={message("preamble")} />
         </div>
-        <div>
-          <label htmlFor="plan-due-day" className="block text-sm font-medium">
-            {t("reportDueDay")}
-          </label>
-          <input
-            id="plan-due-day"
-            inputMode="numeric"
-            maxLength={2}
-            value={fields.reportDueDay}
-            onChange={set("reportDueDay")}
-            className={inputClass}
-            {...(errors.reportDueDay ? errorProps(errors, "reportDueDay", "plan-due-day") : { "aria-invalid": false as const, "aria-describedby": "plan-due-day-hint" })}
-          />
-          {errors.reportDueDay ? (
-            <FieldError id="plan-due-day" text={message("reportDueDay")} />
-          ) : (
-            <p id="plan-due-day-hint" className="mt-1 text-xs text-slate-600">
-              {t("reportDueDayHint")}
-            </p>
-          )}
-        </div>
-      </div>
-      <div>
-        <label htmlFor="plan-preamble" className="block text-sm font-medium">
-          {t("preamble")}
-        </label>
-        <textarea id="plan-preamble" rows={4} value={fields.preamble} onChange={set("preamble")} className={inputClass} {...errorProps(errors, "preamble", "plan-preamble")} />
-        <FieldError id="plan-preamble" text={message("preamble")} />
-      </div>
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {plan ? (pending ? tf("saving") : tf("save")) : pending ? t("creating") : t("create")}
-      </button>
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {plan ? (pending ? tf("saving") : tf("save")) : pending ? t("creating") : t("create")}
+        </button>
+      </fieldset>
     </form>
   );
 }

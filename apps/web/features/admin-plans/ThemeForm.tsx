@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { addThemeAction, updateThemeAction, type AdminResult, type ThemeFields } from "./actions";
 import { errorProps, FieldError, FormMessage, inputClass, primaryButton, secondaryButton, useErrorText, type Errors } from "./form-kit";
 
@@ -21,6 +22,8 @@ export function ThemeForm({ planId, theme, onDone }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [result, setResult] = useState<AdminResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const prefix = theme ? `theme-${theme.code}` : "new-theme";
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -46,49 +49,51 @@ export function ThemeForm({ planId, theme, onDone }: Props) {
     result?.status === "signed-out" ? t("errors.form.signedOut") : result?.status === "error" ? t("errors.form.failed") : errors.form ? errorText(errors.form) : null;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid={`${prefix}-form`}>
-      {result?.status === "saved" && !theme && <FormMessage kind="ok" text={t("themes.added")} />}
-      {formError && <FormMessage kind="error" text={formError} />}
-      <div>
-        <label htmlFor={`${prefix}-title`} className="block text-sm font-medium">
-          {t("themes.titleField")}
-        </label>
-        <input
-          id={`${prefix}-title`}
-          value={fields.title}
-          maxLength={500}
-          lang="zh-Hant"
-          onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))}
-          className={inputClass}
-          {...errorProps(errors, "title", `${prefix}-title`)}
-        />
-        <FieldError id={`${prefix}-title`} text={errorText(errors.title)} />
-      </div>
-      <div>
-        <label htmlFor={`${prefix}-intro`} className="block text-sm font-medium">
-          {t("themes.intro")}
-        </label>
-        <textarea
-          id={`${prefix}-intro`}
-          rows={2}
-          value={fields.intro}
-          lang="zh-Hant"
-          onChange={(e) => setFields((f) => ({ ...f, intro: e.target.value }))}
-          className={inputClass}
-          {...errorProps(errors, "intro", `${prefix}-intro`)}
-        />
-        <FieldError id={`${prefix}-intro`} text={errorText(errors.intro)} />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {theme ? (pending ? t("saving") : t("save")) : pending ? t("themes.adding") : t("themes.add")}
-        </button>
-        {onDone && (
-          <button type="button" onClick={onDone} className={secondaryButton}>
-            {t("cancel")}
+    <form onSubmit={submit} method="post" noValidate data-testid={`${prefix}-form`}>
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
+        {result?.status === "saved" && !theme && <FormMessage kind="ok" text={t("themes.added")} />}
+        {formError && <FormMessage kind="error" text={formError} />}
+        <div>
+          <label htmlFor={`${prefix}-title`} className="block text-sm font-medium">
+            {t("themes.titleField")}
+          </label>
+          <input
+            id={`${prefix}-title`}
+            value={fields.title}
+            maxLength={500}
+            lang="zh-Hant"
+            onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))}
+            className={inputClass}
+            {...errorProps(errors, "title", `${prefix}-title`)}
+          />
+          <FieldError id={`${prefix}-title`} text={errorText(errors.title)} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-intro`} className="block text-sm font-medium">
+            {t("themes.intro")}
+          </label>
+          <textarea
+            id={`${prefix}-intro`}
+            rows={2}
+            value={fields.intro}
+            lang="zh-Hant"
+            onChange={(e) => setFields((f) => ({ ...f, intro: e.target.value }))}
+            className={inputClass}
+            {...errorProps(errors, "intro", `${prefix}-intro`)}
+          />
+          <FieldError id={`${prefix}-intro`} text={errorText(errors.intro)} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" disabled={pending} className={primaryButton}>
+            {theme ? (pending ? t("saving") : t("save")) : pending ? t("themes.adding") : t("themes.add")}
           </button>
-        )}
-      </div>
+          {onDone && (
+            <button type="button" onClick={onDone} className={secondaryButton}>
+              {t("cancel")}
+            </button>
+          )}
+        </div>
+      </fieldset>
     </form>
   );
 }
@@ -97,9 +102,10 @@ export function ThemeForm({ planId, theme, onDone }: Props) {
 export function ThemeHeader({ planId, theme, label }: { planId: string; theme: { id: string; code: string; title: string; intro: string }; label: string }) {
   const t = useTranslations("adminPlans");
   const [editing, setEditing] = useState(false);
+  const hydrated = useHydrated();
   if (editing) return <ThemeForm planId={planId} theme={theme} onDone={() => setEditing(false)} />;
   return (
-    <button type="button" onClick={() => setEditing(true)} className={secondaryButton} aria-label={t("themes.editLabel", { code: theme.code })}>
+    <button type="button" onClick={() => setEditing(true)} disabled={!hydrated} className={secondaryButton} aria-label={t("themes.editLabel", { code: theme.code })}>
       {label}
     </button>
   );

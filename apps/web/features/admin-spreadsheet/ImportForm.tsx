@@ -4,12 +4,15 @@ import { MAX_SPREADSHEET_BYTES, type PlanColumnKey, type SpreadsheetError } from
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { importPlanAction, type ImportState } from "./actions";
 
 export function ImportForm() {
   const t = useTranslations("adminSpreadsheet");
   const [state, setState] = useState<ImportState | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: a file chosen earlier would be sent natively instead (see useHydrated).
+  const hydrated = useHydrated();
   const input = useRef<HTMLInputElement>(null);
 
   // A problem with the file itself (none chosen, too large) is shown next to the field.
@@ -40,38 +43,40 @@ export function ImportForm() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} noValidate className="max-w-3xl space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="import-form">
-        <div>
-          <label htmlFor="plan-file" className="block text-sm font-medium text-slate-800">
-            {t("fileLabel")}
-          </label>
-          <input
-            ref={input}
-            id="plan-file"
-            name="file"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={fileError !== null}
-            aria-describedby={fileError ? "plan-file-hint plan-file-error" : "plan-file-hint"}
-            onChange={() => setState(null)}
-            className="mt-1 block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300"
-          />
-          <p id="plan-file-hint" className="mt-1 text-xs text-slate-600">
-            {t("fileHint")}
-          </p>
-          {fileError && (
-            <p id="plan-file-error" className="mt-1 text-sm text-red-700" data-testid="file-error">
-              <ErrorMessage error={fileError} />
+      <form onSubmit={submit} method="post" encType="multipart/form-data" noValidate className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="import-form">
+        <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
+          <div>
+            <label htmlFor="plan-file" className="block text-sm font-medium text-slate-800">
+              {t("fileLabel")}
+            </label>
+            <input
+              ref={input}
+              id="plan-file"
+              name="file"
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-invalid={fileError !== null}
+              aria-describedby={fileError ? "plan-file-hint plan-file-error" : "plan-file-hint"}
+              onChange={() => setState(null)}
+              className="mt-1 block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300"
+            />
+            <p id="plan-file-hint" className="mt-1 text-xs text-slate-600">
+              {t("fileHint")}
             </p>
-          )}
-        </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? t("submitting") : t("submit")}
-        </button>
+            {fileError && (
+              <p id="plan-file-error" className="mt-1 text-sm text-red-700" data-testid="file-error">
+                <ErrorMessage error={fileError} />
+              </p>
+            )}
+          </div>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {pending ? t("submitting") : t("submit")}
+          </button>
+        </fieldset>
       </form>
 
       <div aria-live="polite">

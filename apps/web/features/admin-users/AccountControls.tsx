@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { forceResetAction, setActiveAction, unlockAction, type AdminActionResult } from "./actions";
 import { OneTimeLink } from "./OneTimeLink";
 import { Outcome } from "./Outcome";
@@ -29,9 +30,11 @@ function Confirm({
 }) {
   const t = useTranslations("adminUsers");
   const [asking, setAsking] = useState(false);
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
   if (!asking) {
     return (
-      <button type="button" className={danger} onClick={() => setAsking(true)} data-testid={testId}>
+      <button type="button" className={danger} disabled={!hydrated} onClick={() => setAsking(true)} data-testid={testId}>
         {label}
       </button>
     );
@@ -60,6 +63,8 @@ function Confirm({
 function useAction() {
   const [result, setResult] = useState<AdminActionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // A click before hydration would do nothing: the buttons wait for the script (see useHydrated).
+  const hydrated = useHydrated();
   const run = (action: () => Promise<AdminActionResult>) =>
     startTransition(async () => {
       try {
@@ -68,12 +73,12 @@ function useAction() {
         setResult({ status: "error" });
       }
     });
-  return { result, pending, run };
+  return { result, pending, hydrated, run };
 }
 
 export function StatusControl({ userId, active }: { userId: string; active: boolean }) {
   const t = useTranslations("adminUsers");
-  const { result, pending, run } = useAction();
+  const { result, pending, hydrated, run } = useAction();
   // What was just done decides the message; the page shows the status as it now is.
   const [last, setLast] = useState<boolean | null>(null);
   return (
@@ -98,7 +103,7 @@ export function StatusControl({ userId, active }: { userId: string; active: bool
           <button
             type="button"
             className={neutral}
-            disabled={pending}
+            disabled={pending || !hydrated}
             data-testid="reactivate"
             onClick={() => {
               setLast(true);
@@ -116,12 +121,12 @@ export function StatusControl({ userId, active }: { userId: string; active: bool
 
 export function UnlockControl({ userId, lockedUntil }: { userId: string; lockedUntil: string | null }) {
   const t = useTranslations("adminUsers");
-  const { result, pending, run } = useAction();
+  const { result, pending, hydrated, run } = useAction();
   const done = result?.status === "done" && result.unlocked === false ? t("lockSection.wasNotLocked") : t("lockSection.unlocked");
   return (
     <div className="flex flex-wrap items-center gap-3">
       {lockedUntil && (
-        <button type="button" className={neutral} disabled={pending} onClick={() => run(() => unlockAction(userId))} data-testid="unlock">
+        <button type="button" className={neutral} disabled={pending || !hydrated} onClick={() => run(() => unlockAction(userId))} data-testid="unlock">
           {t("lockSection.unlock")}
         </button>
       )}

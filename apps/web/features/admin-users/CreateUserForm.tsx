@@ -4,6 +4,7 @@ import { ROLES, type Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createUserAction, type AdminActionResult } from "./actions";
 import { errorMessage, inputClass } from "./messages";
 import { OneTimeLink } from "./OneTimeLink";
@@ -23,6 +24,8 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<AdminActionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const nameInput = useRef<HTMLInputElement>(null);
 
   const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((f) => ({ ...f, [name]: value }));
@@ -94,99 +97,101 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
         </p>
       )}
 
-      <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="create-user-form">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="name" className="block text-sm font-medium text-slate-800">
-              {t("name")}
-            </label>
-            <input
-              ref={nameInput}
-              id="name"
-              name="name"
-              type="text"
-              autoComplete="off"
-              maxLength={100}
-              value={fields.name}
-              onChange={(e) => set("name", e.target.value)}
-              aria-invalid={Boolean(errors.name)}
-              aria-describedby={describedBy("name")}
-              className={inputClass}
-            />
-            {fieldError("name")}
+      <form onSubmit={submit} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="create-user-form">
+        <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="name" className="block text-sm font-medium text-slate-800">
+                {t("name")}
+              </label>
+              <input
+                ref={nameInput}
+                id="name"
+                name="name"
+                type="text"
+                autoComplete="off"
+                maxLength={100}
+                value={fields.name}
+                onChange={(e) => set("name", e.target.value)}
+                aria-invalid={Boolean(errors.name)}
+                aria-describedby={describedBy("name")}
+                className={inputClass}
+              />
+              {fieldError("name")}
+            </div>
+            <div>
+              <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+                {t("email")}
+              </label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="off"
+                maxLength={254}
+                value={fields.email}
+                onChange={(e) => set("email", e.target.value)}
+                aria-invalid={Boolean(errors.email)}
+                aria-describedby={describedBy("email")}
+                className={inputClass}
+              />
+              {fieldError("email")}
+            </div>
+            <div>
+              <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+                {t("role")}
+              </label>
+              <select
+                id="role"
+                name="role"
+                value={fields.role}
+                onChange={(e) => set("role", e.target.value as Role)}
+                aria-invalid={Boolean(errors.role)}
+                aria-describedby={describedBy("role")}
+                className={inputClass}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {tRoles(r)}
+                  </option>
+                ))}
+              </select>
+              {fieldError("role")}
+            </div>
+            <div>
+              <label htmlFor="department" className="block text-sm font-medium text-slate-800">
+                {t("department")}
+              </label>
+              <select
+                id="department"
+                name="department"
+                value={fields.department}
+                onChange={(e) => set("department", e.target.value)}
+                aria-invalid={Boolean(errors.department)}
+                aria-describedby={describedBy("department", "department-hint")}
+                className={inputClass}
+              >
+                <option value="">{t("create.departmentNone")}</option>
+                {departments.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+              {fieldError("department")}
+              <p id="department-hint" className="mt-1 text-xs text-slate-600">
+                {t("create.departmentHint")}
+              </p>
+            </div>
           </div>
-          <div>
-            <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-              {t("email")}
-            </label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              maxLength={254}
-              value={fields.email}
-              onChange={(e) => set("email", e.target.value)}
-              aria-invalid={Boolean(errors.email)}
-              aria-describedby={describedBy("email")}
-              className={inputClass}
-            />
-            {fieldError("email")}
-          </div>
-          <div>
-            <label htmlFor="role" className="block text-sm font-medium text-slate-800">
-              {t("role")}
-            </label>
-            <select
-              id="role"
-              name="role"
-              value={fields.role}
-              onChange={(e) => set("role", e.target.value as Role)}
-              aria-invalid={Boolean(errors.role)}
-              aria-describedby={describedBy("role")}
-              className={inputClass}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {tRoles(r)}
-                </option>
-              ))}
-            </select>
-            {fieldError("role")}
-          </div>
-          <div>
-            <label htmlFor="department" className="block text-sm font-medium text-slate-800">
-              {t("department")}
-            </label>
-            <select
-              id="department"
-              name="department"
-              value={fields.department}
-              onChange={(e) => set("department", e.target.value)}
-              aria-invalid={Boolean(errors.department)}
-              aria-describedby={describedBy("department", "department-hint")}
-              className={inputClass}
-            >
-              <option value="">{t("create.departmentNone")}</option>
-              {departments.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-            {fieldError("department")}
-            <p id="department-hint" className="mt-1 text-xs text-slate-600">
-              {t("create.departmentHint")}
-            </p>
-          </div>
-        </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? t("create.submitting") : t("create.submit")}
-        </button>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {pending ? t("create.submitting") : t("create.submit")}
+          </button>
+        </fieldset>
       </form>
     </div>
   );

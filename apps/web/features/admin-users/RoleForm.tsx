@@ -3,6 +3,7 @@
 import { ROLES, type Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { updateRoleAction, type AdminActionResult } from "./actions";
 import type { DepartmentOption } from "./CreateUserForm";
 import { errorMessage, inputClass } from "./messages";
@@ -14,6 +15,8 @@ export function RoleForm({ userId, role, department, departments }: { userId: st
   const [values, setValues] = useState({ role, department });
   const [result, setResult] = useState<AdminActionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const errors = result?.status === "invalid" ? result.fields : {};
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -37,64 +40,66 @@ export function RoleForm({ userId, role, department, departments }: { userId: st
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="role-form">
-      <p className="text-sm text-slate-600">{t("roleForm.hint")}</p>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="role" className="block text-sm font-medium text-slate-800">
-            {t("role")}
-          </label>
-          <select
-            id="role"
-            value={values.role}
-            onChange={(e) => setValues((v) => ({ ...v, role: e.target.value as Role }))}
-            aria-invalid={Boolean(errors.role)}
-            aria-describedby={errors.role ? "role-error" : undefined}
-            className={inputClass}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tRoles(r)}
-              </option>
-            ))}
-          </select>
-          {fieldError("role")}
+    <form onSubmit={submit} method="post" noValidate data-testid="role-form">
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
+        <p className="text-sm text-slate-600">{t("roleForm.hint")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+              {t("role")}
+            </label>
+            <select
+              id="role"
+              value={values.role}
+              onChange={(e) => setValues((v) => ({ ...v, role: e.target.value as Role }))}
+              aria-invalid={Boolean(errors.role)}
+              aria-describedby={errors.role ? "role-error" : undefined}
+              className={inputClass}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tRoles(r)}
+                </option>
+              ))}
+            </select>
+            {fieldError("role")}
+          </div>
+          <div>
+            <label htmlFor="department" className="block text-sm font-medium text-slate-800">
+              {t("department")}
+            </label>
+            <select
+              id="department"
+              value={values.department}
+              onChange={(e) => setValues((v) => ({ ...v, department: e.target.value }))}
+              aria-invalid={Boolean(errors.department)}
+              aria-describedby={errors.department ? "department-error department-hint" : "department-hint"}
+              className={inputClass}
+            >
+              <option value="">{t("create.departmentNone")}</option>
+              {departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+            {fieldError("department")}
+            <p id="department-hint" className="mt-1 text-xs text-slate-600">
+              {t("create.departmentHint")}
+            </p>
+          </div>
         </div>
-        <div>
-          <label htmlFor="department" className="block text-sm font-medium text-slate-800">
-            {t("department")}
-          </label>
-          <select
-            id="department"
-            value={values.department}
-            onChange={(e) => setValues((v) => ({ ...v, department: e.target.value }))}
-            aria-invalid={Boolean(errors.department)}
-            aria-describedby={errors.department ? "department-error department-hint" : "department-hint"}
-            className={inputClass}
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
           >
-            <option value="">{t("create.departmentNone")}</option>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          {fieldError("department")}
-          <p id="department-hint" className="mt-1 text-xs text-slate-600">
-            {t("create.departmentHint")}
-          </p>
+            {pending ? t("roleForm.saving") : t("roleForm.save")}
+          </button>
+          <Outcome result={result} done={t("roleForm.saved")} testId="role-result" />
         </div>
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? t("roleForm.saving") : t("roleForm.save")}
-        </button>
-        <Outcome result={result} done={t("roleForm.saved")} testId="role-result" />
-      </div>
+      </fieldset>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { ROLES } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import type { DepartmentOption } from "./CreateUserForm";
 import { filtersToSearch, type UserFilterValues } from "./filters";
 import { inputClass } from "./messages";
@@ -14,6 +15,8 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be ignored when applying (see useHydrated).
+  const hydrated = useHydrated();
   const set = (key: keyof UserFilterValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   function apply(next: UserFilterValues) {
@@ -29,89 +32,91 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
         e.preventDefault();
         apply(values);
       }}
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       data-testid="user-filters"
     >
-      <div className="sm:col-span-2">
-        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-          {t("search")}
-        </label>
-        <input
-          id="filter-q"
-          type="search"
-          value={values.q}
-          maxLength={100}
-          placeholder={t("searchPlaceholder")}
-          onChange={(e) => set("q", e.target.value)}
-          className={`${inputClass} py-1.5 text-sm`}
-        />
-      </div>
-      <div>
-        <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">
-          {t("role")}
-        </label>
-        <select id="filter-role" value={values.role} onChange={(e) => set("role", e.target.value)} className={select}>
-          <option value="">{t("allRoles")}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {tRoles(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-department" className="block text-sm font-medium text-slate-800">
-          {t("department")}
-        </label>
-        <select id="filter-department" value={values.department} onChange={(e) => set("department", e.target.value)} className={select}>
-          <option value="">{t("allDepartments")}</option>
-          {departments.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-active" className="block text-sm font-medium text-slate-800">
-          {t("status")}
-        </label>
-        <select id="filter-active" value={values.active} onChange={(e) => set("active", e.target.value)} className={select}>
-          <option value="">{t("statusAll")}</option>
-          <option value="true">{t("statusActive")}</option>
-          <option value="false">{t("statusInactive")}</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-locked" className="block text-sm font-medium text-slate-800">
-          {t("lock")}
-        </label>
-        <select id="filter-locked" value={values.locked} onChange={(e) => set("locked", e.target.value)} className={select}>
-          <option value="">{t("lockAll")}</option>
-          <option value="true">{t("lockLocked")}</option>
-          <option value="false">{t("lockUnlocked")}</option>
-        </select>
-      </div>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {t("apply")}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            const cleared = { q: "", role: "", department: "", active: "", locked: "" };
-            setValues(cleared);
-            apply(cleared);
-          }}
-          className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline underline-offset-2 hover:bg-slate-100"
-        >
-          {t("clear")}
-        </button>
-      </div>
+      <fieldset disabled={!hydrated} className="m-0 grid min-w-0 gap-3 border-0 p-0 sm:grid-cols-2 lg:grid-cols-6">
+        <div className="sm:col-span-2">
+          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
+            {t("search")}
+          </label>
+          <input
+            id="filter-q"
+            type="search"
+            value={values.q}
+            maxLength={100}
+            placeholder={t("searchPlaceholder")}
+            onChange={(e) => set("q", e.target.value)}
+            className={`${inputClass} py-1.5 text-sm`}
+          />
+        </div>
+        <div>
+          <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">
+            {t("role")}
+          </label>
+          <select id="filter-role" value={values.role} onChange={(e) => set("role", e.target.value)} className={select}>
+            <option value="">{t("allRoles")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tRoles(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-department" className="block text-sm font-medium text-slate-800">
+            {t("department")}
+          </label>
+          <select id="filter-department" value={values.department} onChange={(e) => set("department", e.target.value)} className={select}>
+            <option value="">{t("allDepartments")}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-active" className="block text-sm font-medium text-slate-800">
+            {t("status")}
+          </label>
+          <select id="filter-active" value={values.active} onChange={(e) => set("active", e.target.value)} className={select}>
+            <option value="">{t("statusAll")}</option>
+            <option value="true">{t("statusActive")}</option>
+            <option value="false">{t("statusInactive")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-locked" className="block text-sm font-medium text-slate-800">
+            {t("lock")}
+          </label>
+          <select id="filter-locked" value={values.locked} onChange={(e) => set("locked", e.target.value)} className={select}>
+            <option value="">{t("lockAll")}</option>
+            <option value="true">{t("lockLocked")}</option>
+            <option value="false">{t("lockUnlocked")}</option>
+          </select>
+        </div>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {t("apply")}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              const cleared = { q: "", role: "", department: "", active: "", locked: "" };
+              setValues(cleared);
+              apply(cleared);
+            }}
+            className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline underline-offset-2 hover:bg-slate-100"
+          >
+            {t("clear")}
+          </button>
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { setPasswordAction, type SetPasswordResult } from "./set-password-action";
 
 const input =
@@ -13,6 +14,9 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const [confirm, setConfirm] = useState("");
   const [result, setResult] = useState<SetPasswordResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost, and an early click would send the
+  // form natively with the password in the URL (see useHydrated).
+  const hydrated = useHydrated();
   const errors = result?.status === "invalid" ? result.fields : {};
 
   const message = (field: string): string | null => {
@@ -45,72 +49,74 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
 
   const formError = result?.status === "error" ? t("errors.failed") : message("form");
   return (
-    <form onSubmit={submit} noValidate className="mt-6 space-y-5" data-testid="set-password-form">
-      {formError && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="set-password-error">
-          {formError}
-        </p>
-      )}
-      {/* For password managers: the account the new password belongs to. */}
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <div>
-        <label htmlFor="new-password" className="block text-sm font-medium text-slate-800">
-          {t("password")}
-        </label>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby={errors.password ? "password-error password-rules" : "password-rules"}
-          className={input}
-        />
-        {message("password") && (
-          <p id="password-error" className="mt-1 text-sm text-red-700" data-testid="error-password">
-            {message("password")}
+    <form onSubmit={submit} method="post" noValidate className="mt-6" data-testid="set-password-form">
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
+        {formError && (
+          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="set-password-error">
+            {formError}
           </p>
         )}
-      </div>
-      <div>
-        <label htmlFor="confirm-password" className="block text-sm font-medium text-slate-800">
-          {t("confirm")}
-        </label>
-        <input
-          id="confirm-password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          aria-invalid={Boolean(errors.confirm)}
-          aria-describedby={errors.confirm ? "confirm-error" : undefined}
-          className={input}
-        />
-        {message("confirm") && (
-          <p id="confirm-error" className="mt-1 text-sm text-red-700" data-testid="error-confirm">
-            {message("confirm")}
-          </p>
-        )}
-      </div>
-      <div id="password-rules" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-        <p className="font-medium">{t("rulesTitle")}</p>
-        <ul className="mt-1 list-disc space-y-0.5 pl-5">
-          <li>{t("ruleLength")}</li>
-          <li>{t("ruleCommon")}</li>
-          <li>{t("rulePersonal")}</li>
-        </ul>
-        <p className="mt-1 text-slate-600">{t("ruleTip")}</p>
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
+        {/* For password managers: the account the new password belongs to. */}
+        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+        <div>
+          <label htmlFor="new-password" className="block text-sm font-medium text-slate-800">
+            {t("password")}
+          </label>
+          <input
+            id="new-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={Boolean(errors.password)}
+            aria-describedby={errors.password ? "password-error password-rules" : "password-rules"}
+            className={input}
+          />
+          {message("password") && (
+            <p id="password-error" className="mt-1 text-sm text-red-700" data-testid="error-password">
+              {message("password")}
+            </p>
+          )}
+        </div>
+        <div>
+          <label htmlFor="confirm-password" className="block text-sm font-medium text-slate-800">
+            {t("confirm")}
+          </label>
+          <input
+            id="confirm-password"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            aria-invalid={Boolean(errors.confirm)}
+            aria-describedby={errors.confirm ? "confirm-error" : undefined}
+            className={input}
+          />
+          {message("confirm") && (
+            <p id="confirm-error" className="mt-1 text-sm text-red-700" data-testid="error-confirm">
+              {message("confirm")}
+            </p>
+          )}
+        </div>
+        <div id="password-rules" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+          <p className="font-medium">{t("rulesTitle")}</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            <li>{t("ruleLength")}</li>
+            <li>{t("ruleCommon")}</li>
+            <li>{t("rulePersonal")}</li>
+          </ul>
+          <p className="mt-1 text-slate-600">{t("ruleTip")}</p>
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </fieldset>
     </form>
   );
 }

@@ -2,11 +2,10 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 
 type FieldErrors = { email?: string; password?: string };
-
-const noSubscription = () => () => {};
 
 const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
   CredentialsSignin: "invalid",
@@ -23,7 +22,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   // false on the server and until the page is hydrated: the button waits for the script, so an early
   // click can never send the form natively (which would put the password in a URL).
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { chaseAll, chaseOne, type ChaseResult } from "./actions";
 
 function Outcome({ result, testId }: { result: ChaseResult | null; testId: string }) {
@@ -27,11 +28,13 @@ export function ChaseButton({ initiativeId, code }: { initiativeId: string; code
   const t = useTranslations("chase");
   const [result, setResult] = useState<ChaseResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-col items-start gap-1">
       <button
         type="button"
-        disabled={pending || result?.status === "saved"}
+        disabled={pending || result?.status === "saved" || !hydrated}
         aria-label={t("chaseOne", { code })}
         onClick={() =>
           startTransition(async () => {
@@ -53,11 +56,13 @@ export function ChaseDepartmentButton({ departmentId, name }: { departmentId: st
   const t = useTranslations("chase");
   const [result, setResult] = useState<ChaseResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-col items-start gap-1">
       <button
         type="button"
-        disabled={pending || result?.status === "saved"}
+        disabled={pending || result?.status === "saved" || !hydrated}
         aria-label={t("chaseAllOf", { name })}
         onClick={() =>
           startTransition(async () => {

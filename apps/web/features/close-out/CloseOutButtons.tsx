@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { submitCarryOver, submitReopen, type CloseOutResult } from "./actions";
 
 /** `values`: what the messages of the refusals may name (the year of the plan carried into). */
@@ -26,12 +27,14 @@ function useAction(action: () => Promise<CloseOutResult>, values: Record<string,
 export function CarryOverButton({ initiativeId, year }: { initiativeId: string; year: number }) {
   const t = useTranslations("closeOut");
   const { run, pending, error } = useAction(() => submitCarryOver(initiativeId), { year });
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={run}
           className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
           data-testid="carry-over"
@@ -54,6 +57,8 @@ export function ReopenButton({ initiativeId }: { initiativeId: string }) {
   const t = useTranslations("closeOut");
   const [confirming, setConfirming] = useState(false);
   const { run, pending, error } = useAction(() => submitReopen(initiativeId));
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
   return (
     <div className="space-y-2">
       {confirming ? (
@@ -81,6 +86,7 @@ export function ReopenButton({ initiativeId }: { initiativeId: string }) {
         <button
           type="button"
           onClick={() => setConfirming(true)}
+          disabled={!hydrated}
           className="text-sm text-slate-600 underline hover:text-slate-900"
           data-testid="reopen"
         >

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { submitCloseOut, type CloseOutResult } from "./actions";
 
 const OUTCOMES = ["ACHIEVED", "PARTLY_ACHIEVED", "NOT_ACHIEVED", "DROPPED"] as const;
@@ -18,6 +19,8 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
   const [note, setNote] = useState("");
   const [result, setResult] = useState<CloseOutResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // The form opens with a click, which does nothing before hydration: the button waits (see useHydrated).
+  const hydrated = useHydrated();
   const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
   const fields = result?.status === "invalid" ? result.fields : {};
   const outcomeError = message(fields.outcome);
@@ -33,6 +36,7 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
         <button
           type="button"
           onClick={() => setOpen(true)}
+          disabled={!hydrated}
           aria-expanded={false}
           aria-controls="close-out-form"
           className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50"
@@ -54,6 +58,7 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
   return (
     <form
       id="close-out-form"
+      method="post"
       noValidate
       className="space-y-4"
       data-testid="close-out-form"

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { submitExtensionDecision, type ExtensionResult } from "./actions";
 
 /** Approve, or refuse with a comment (required), one pending extension request. */
@@ -11,6 +12,8 @@ export function ExtensionDecision({ requestId }: { requestId: string }) {
   const [decided, setDecided] = useState<"approve" | "refuse" | null>(null);
   const [result, setResult] = useState<ExtensionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: a comment typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const act = (decision: "approve" | "refuse") =>
     startTransition(async () => {
       const r = await submitExtensionDecision(requestId, decision, comment).catch(() => ({ status: "error" as const }));
@@ -30,7 +33,7 @@ export function ExtensionDecision({ requestId }: { requestId: string }) {
   const formError = result?.status === "error" || result?.status === "signed-out" ? t("errors.generic") : message(fields.form);
   const id = `extension-comment-${requestId}`;
   return (
-    <div className="space-y-2">
+    <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-2 border-0 p-0">
       {formError && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="extension-decision-error">
           {formError}
@@ -58,6 +61,6 @@ export function ExtensionDecision({ requestId }: { requestId: string }) {
           {t("refuse")}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

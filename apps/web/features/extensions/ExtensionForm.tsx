@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { submitExtensionRequest, type ExtensionResult } from "./actions";
 
 /** Ask for a later due date, with a reason; errors next to their fields, what was typed stays. */
@@ -11,6 +12,8 @@ export function ExtensionForm({ initiativeId, minDate, hasPending }: { initiativ
   const [reason, setReason] = useState("");
   const [result, setResult] = useState<ExtensionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
   const fields = result?.status === "invalid" ? result.fields : {};
   const dateError = message(fields.requestedDueDate);
@@ -29,8 +32,9 @@ export function ExtensionForm({ initiativeId, minDate, hasPending }: { initiativ
   if (hasPending) return null;
   return (
     <form
+      method="post"
       noValidate
-      className="mb-4 space-y-3"
+      className="mb-4"
       data-testid="extension-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -39,47 +43,49 @@ export function ExtensionForm({ initiativeId, minDate, hasPending }: { initiativ
         });
       }}
     >
-      {formError && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="extension-error">
-          {formError}
-        </p>
-      )}
-      <div>
-        <label htmlFor="extension-date" className="block text-sm font-medium">{t("requestedDueDate")}</label>
-        <input
-          id="extension-date"
-          type="date"
-          min={minDate}
-          value={requestedDueDate}
-          onChange={(e) => setRequestedDueDate(e.target.value)}
-          aria-invalid={Boolean(dateError)}
-          aria-describedby={dateError ? "extension-date-error" : undefined}
-          className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-        />
-        {dateError && (
-          <p id="extension-date-error" className="mt-1 text-sm text-red-700" data-testid="extension-date-error">{dateError}</p>
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
+        {formError && (
+          <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="extension-error">
+            {formError}
+          </p>
         )}
-      </div>
-      <div>
-        <label htmlFor="extension-reason" className="block text-sm font-medium">{t("reason")}</label>
-        <textarea
-          id="extension-reason"
-          rows={3}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={Boolean(reasonError)}
-          aria-describedby={reasonError ? "extension-reason-hint extension-reason-error" : "extension-reason-hint"}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-        />
-        <p id="extension-reason-hint" className="mt-1 text-xs text-slate-500">{t("reasonHint")}</p>
-        {reasonError && (
-          <p id="extension-reason-error" className="mt-1 text-sm text-red-700" data-testid="extension-reason-error">{reasonError}</p>
-        )}
-      </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? t("submitting") : t("submit")}
-      </button>
+        <div>
+          <label htmlFor="extension-date" className="block text-sm font-medium">{t("requestedDueDate")}</label>
+          <input
+            id="extension-date"
+            type="date"
+            min={minDate}
+            value={requestedDueDate}
+            onChange={(e) => setRequestedDueDate(e.target.value)}
+            aria-invalid={Boolean(dateError)}
+            aria-describedby={dateError ? "extension-date-error" : undefined}
+            className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+          />
+          {dateError && (
+            <p id="extension-date-error" className="mt-1 text-sm text-red-700" data-testid="extension-date-error">{dateError}</p>
+          )}
+        </div>
+        <div>
+          <label htmlFor="extension-reason" className="block text-sm font-medium">{t("reason")}</label>
+          <textarea
+            id="extension-reason"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={Boolean(reasonError)}
+            aria-describedby={reasonError ? "extension-reason-hint extension-reason-error" : "extension-reason-hint"}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+          />
+          <p id="extension-reason-hint" className="mt-1 text-xs text-slate-500">{t("reasonHint")}</p>
+          {reasonError && (
+            <p id="extension-reason-error" className="mt-1 text-sm text-red-700" data-testid="extension-reason-error">{reasonError}</p>
+          )}
+        </div>
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </fieldset>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { saveUpdateText } from "./actions";
 
 /** The author corrects the wording of an update until it is reviewed. */
@@ -19,9 +20,11 @@ export function EditUpdateText(props: {
   const [values, setValues] = useState({ workDone: props.workDone, problems: props.problems, nextSteps: props.nextSteps });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // The form opens with a click, which does nothing before hydration: the button waits (see useHydrated).
+  const hydrated = useHydrated();
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="mt-2 text-sm text-brand-700 hover:underline">
+      <button type="button" onClick={() => setOpen(true)} disabled={!hydrated} className="mt-2 text-sm text-brand-700 hover:underline">
         {t("edit")}
       </button>
     );
@@ -29,6 +32,7 @@ export function EditUpdateText(props: {
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
   return (
     <form
+      method="post"
       className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
       onSubmit={(event) => {
         event.preventDefault();

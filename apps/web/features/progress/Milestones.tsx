@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createMilestone, toggleMilestone } from "./actions";
 
 interface Milestone {
@@ -17,6 +18,8 @@ export function Milestones({ initiativeId, milestones, canManage }: { initiative
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [values, setValues] = useState({ title: "", dueDate: "" });
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: what is typed earlier would be lost, and a click would do nothing (see useHydrated).
+  const hydrated = useHydrated();
   const done = milestones.filter((m) => m.done).length;
   const message = (field: string) => {
     const key = errors[field];
@@ -40,7 +43,7 @@ export function Milestones({ initiativeId, milestones, canManage }: { initiative
                   {canManage ? (
                     <button
                       type="button"
-                      disabled={pending}
+                      disabled={pending || !hydrated}
                       onClick={() => startTransition(async () => void (await toggleMilestone(initiativeId, m.id, !m.done)))}
                       className={`rounded px-2 py-0.5 text-xs ${m.done ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}
                       aria-label={m.done ? `${t("markOpen")}: ${m.title}` : `${t("markDone")}: ${m.title}`}
@@ -58,8 +61,8 @@ export function Milestones({ initiativeId, milestones, canManage }: { initiative
       )}
       {canManage && (
         <form
+          method="post"
           noValidate
-          className="grid gap-3 sm:grid-cols-[1fr_11rem_auto] sm:items-start"
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
@@ -72,18 +75,20 @@ export function Milestones({ initiativeId, milestones, canManage }: { initiative
             });
           }}
         >
-          {message("form") && <p className="text-sm text-red-700 sm:col-span-3">{message("form")}</p>}
-          <div>
-            <label htmlFor="milestone-title" className="sr-only">{t("name")}</label>
-            <input id="milestone-title" name="title" placeholder={t("name")} value={values.title} onChange={(e) => setValues((v) => ({ ...v, title: e.target.value }))} className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={Boolean(errors.title)} />
-            {message("title") && <p className="mt-1 text-sm text-red-700">{message("title")}</p>}
-          </div>
-          <div>
-            <label htmlFor="milestone-due" className="sr-only">{t("due")}</label>
-            <input id="milestone-due" name="dueDate" type="date" value={values.dueDate} onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value }))} className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={Boolean(errors.dueDate)} />
-            {message("dueDate") && <p className="mt-1 text-sm text-red-700">{message("dueDate")}</p>}
-          </div>
-          <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">{t("add")}</button>
+          <fieldset disabled={!hydrated} className="m-0 grid min-w-0 gap-3 border-0 p-0 sm:grid-cols-[1fr_11rem_auto] sm:items-start">
+            {message("form") && <p className="text-sm text-red-700 sm:col-span-3">{message("form")}</p>}
+            <div>
+              <label htmlFor="milestone-title" className="sr-only">{t("name")}</label>
+              <input id="milestone-title" name="title" placeholder={t("name")} value={values.title} onChange={(e) => setValues((v) => ({ ...v, title: e.target.value }))} className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={Boolean(errors.title)} />
+              {message("title") && <p className="mt-1 text-sm text-red-700">{message("title")}</p>}
+            </div>
+            <div>
+              <label htmlFor="milestone-due" className="sr-only">{t("due")}</label>
+              <input id="milestone-due" name="dueDate" type="date" value={values.dueDate} onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value }))} className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={Boolean(errors.dueDate)} />
+              {message("dueDate") && <p className="mt-1 text-sm text-red-700">{message("dueDate")}</p>}
+            </div>
+            <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">{t("add")}</button>
+          </fieldset>
         </form>
       )}
     </div>

@@ -5,6 +5,7 @@ import { expectedProgress, periodOf, suggestHealth } from "@workplan/core/rules/
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { submitProgress, type ActionResult } from "./actions";
 
 type Fields = {
@@ -43,7 +44,6 @@ interface Props {
   revision?: { updateId: string; fields: Omit<Fields, "links"> } | null;
 }
 
-const noSubscription = () => () => {};
 const draftKey = (id: string) => `workplan:draft:${id}`;
 
 function subscribeToStorage(onChange: () => void) {
@@ -79,7 +79,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
 
   // A draft left by an expired session or a closed tab is offered back (read from this browser's
   // storage after hydration; the server renders without it).
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const stored = useSyncExternalStore(
     subscribeToStorage,
     () => window.localStorage.getItem(draftKey(initiativeId)),

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { submitReview, type ReviewResult } from "./actions";
 
 /** Approve, or return with a comment (required), one update of the queue. */
@@ -10,6 +11,8 @@ export function ReviewActions({ updateId }: { updateId: string }) {
   const [comment, setComment] = useState("");
   const [result, setResult] = useState<ReviewResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Usable once hydrated: a comment typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
   const act = (decision: "approve" | "return") =>
     startTransition(async () => {
       setResult(await submitReview(updateId, decision, comment).catch(() => ({ status: "error" as const })));
@@ -24,7 +27,7 @@ export function ReviewActions({ updateId }: { updateId: string }) {
   const fieldKey = result?.status === "invalid" ? result.fields.comment : undefined;
   const formKey = result?.status === "invalid" ? result.fields.form : undefined;
   return (
-    <div className="space-y-2">
+    <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-2 border-0 p-0">
       {formKey && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="review-error">
           {t.has(`errors.${formKey}`) ? t(`errors.${formKey}`) : t("errors.generic")}
@@ -57,6 +60,6 @@ export function ReviewActions({ updateId }: { updateId: string }) {
           {t("return")}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

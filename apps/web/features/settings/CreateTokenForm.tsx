@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createTokenAction, type CreateTokenState } from "./actions";
 
 export function CreateTokenForm() {
   const t = useTranslations("settings");
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { status: "idle" });
+  // Usable once hydrated, like every form here (see useHydrated).
+  const hydrated = useHydrated();
   const nameKey = state.status === "invalid" ? state.fields.name : undefined;
   // The operation answers with message keys (name.required); they are nested under settings.errors.
   const nameError = nameKey ? (t.has(`errors.${nameKey}`) ? t(`errors.${nameKey}`) : t("errors.name.invalid")) : null;
@@ -16,39 +19,41 @@ export function CreateTokenForm() {
   return (
     <div className="space-y-4">
       {state.status === "created" && <NewToken key={state.token} name={state.name} token={state.token} />}
-      <form action={action} noValidate className="flex flex-wrap items-start gap-3" data-testid="create-token-form">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">
-            {t("name")}
-          </label>
-          <input
-            id="token-name"
-            name="name"
-            type="text"
-            maxLength={100}
-            autoComplete="off"
-            placeholder={t("namePlaceholder")}
-            aria-invalid={Boolean(nameError)}
-            aria-describedby={nameError ? "token-name-error" : "token-name-hint"}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
-          />
-          {nameError ? (
-            <p id="token-name-error" className="mt-1 text-sm text-red-700" data-testid="token-name-error">
-              {nameError}
-            </p>
-          ) : (
-            <p id="token-name-hint" className="mt-1 text-xs text-slate-600">
-              {t("nameHint")}
-            </p>
-          )}
-        </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? t("creating") : t("create")}
-        </button>
+      <form action={action} noValidate data-testid="create-token-form">
+        <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-wrap items-start gap-3 border-0 p-0">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">
+              {t("name")}
+            </label>
+            <input
+              id="token-name"
+              name="name"
+              type="text"
+              maxLength={100}
+              autoComplete="off"
+              placeholder={t("namePlaceholder")}
+              aria-invalid={Boolean(nameError)}
+              aria-describedby={nameError ? "token-name-error" : "token-name-hint"}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
+            />
+            {nameError ? (
+              <p id="token-name-error" className="mt-1 text-sm text-red-700" data-testid="token-name-error">
+                {nameError}
+              </p>
+            ) : (
+              <p id="token-name-hint" className="mt-1 text-xs text-slate-600">
+                {t("nameHint")}
+              </p>
+            )}
+          </div>
+          <button
+            type="submit"
+            disabled={pending}
+            className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {pending ? t("creating") : t("create")}
+          </button>
+        </fieldset>
       </form>
       {formError && (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" aria-live="assertive">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { revokeTokenAction, type RevokeTokenState } from "./actions";
 
 /** Revoking cannot be undone, so it asks once more before it acts. */
@@ -9,12 +10,15 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("settings");
   const [confirming, setConfirming] = useState(false);
   const [state, action, pending] = useActionState<RevokeTokenState, FormData>(revokeTokenAction, { status: "idle" });
+  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
+  const hydrated = useHydrated();
 
   if (!confirming) {
     return (
       <button
         type="button"
         onClick={() => setConfirming(true)}
+        disabled={!hydrated}
         className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
       >
         {t("revoke")}
