@@ -1,17 +1,17 @@
 import { currentPlanYear } from "@workplan/core/rules/calendar";
 import { requirePermission } from "@workplan/auth";
-import { DomainError } from "@workplan/core/operations/errors";
 import { listPlanYears } from "@workplan/core/operations/get-plan-overview";
-import { listChoices } from "@workplan/core/operations/list-choices";
-import { listInitiativePage, type InitiativeListPage } from "@workplan/core/operations/list-initiatives";
+import { listInitiativePage } from "@workplan/core/operations/list-initiatives";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { FilterForm } from "@/features/lists/FilterForm";
+import { CommonFilters } from "@/features/lists/CommonFilters";
 import { InitiativeList } from "@/features/lists/InitiativeList";
-import { SelectField, TextField, type Option } from "@/features/lists/fields";
+import { ListEmpty, ListFilters, ListHeading, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
+import { SelectField } from "@/features/lists/fields";
+import { filterText } from "@/features/lists/filter-text";
+import { loadList } from "@/features/lists/load";
 import { INITIATIVE_PARAMS, listHref, readParams, type Search } from "@/features/lists/params";
-import { departmentName, readable } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lists"))("initiatives.title") };
@@ -23,97 +23,27 @@ const MORE = ["theme", "review", "overdue", "late", "closed"] as const;
 export default async function InitiativesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission("plan.read");
   const t = await getTranslations("lists");
-  const th = await getTranslations("health");
   const tc = await getTranslations("calendar");
-  const locale = await getLocale();
   const format = await getFormatter();
   const { values, unknown } = readParams(INITIATIVE_PARAMS, await searchParams);
 
   // No year in the URL: the current plan year (currentPlanYear), unless a theme already says which.
   const year = values.year ?? (values.theme ? undefined : currentPlanYear(await listPlanYears(viewer), new Date())?.toString());
-  const choices = await listChoices(viewer, Number.isInteger(Number(year)) ? Number(year) : undefined);
-
-  let page: InitiativeListPage | null = null;
-  let errors: Record<string, string> = {};
-  try {
-    page = await listInitiativePage(viewer, { ...values, year, limit: PAGE_SIZE });
-  } catch (error) {
-    // A hand-edited or outdated link: the form says what is wrong next to the filter.
-    if (!(error instanceof DomainError) || error.code !== "invalid") throw error;
-    errors = error.fields ?? {};
-  }
-  const message = (field: string) => {
-    const key = errors[field];
-    if (!key) return null;
-    return t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.summary");
-  };
-  const invalidLabel = (value: string) => t("filters.invalidValue", { value });
+  const { choices, page, errors } = await loadList(viewer, year, () => listInitiativePage(viewer, { ...values, year, limit: PAGE_SIZE }));
+  // A hand-edited or outdated link: the form says what is wrong next to the filter.
+  const text = filterText(t, errors);
+  const { message, invalidLabel } = text;
+  const common = { values, year, choices, text };
   const here: Record<string, string | undefined> = values;
   const moreOpen = MORE.some((k) => values[k] !== undefined);
-  const departmentsByCode = new Map(choices.departments.map((d) => [d.code, d]));
-  const themesByDepartment = new Map<string, Option[]>();
-  for (const theme of choices.themes) {
-    const options = themesByDepartment.get(theme.departmentCode) ?? [];
-    options.push({ value: theme.code, label: `${theme.code} ${readable(theme.title, locale)}` });
-    themesByDepartment.set(theme.departmentCode, options);
-  }
-  const themeGroups = [...themesByDepartment].map(([code, options]) => {
-    const department = departmentsByCode.get(code);
-    return { label: department ? departmentName(department, locale) : code, options };
-  });
 
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("initiatives.title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("initiatives.intro")}</p>
-      </div>
+      <ListHeading title={t("initiatives.title")} intro={t("initiatives.intro")} />
 
-      <FilterForm
-        key={JSON.stringify(values)}
-        action="/initiatives"
-        legend={t("filters.legend")}
-        applyLabel={t("filters.apply")}
-        clearLabel={t("filters.clear")}
-        testId="initiative-filters"
-      >
+      <ListFilters action="/initiatives" values={values} testId="initiative-filters">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <TextField
-            name="q"
-            type="search"
-            label={t("filters.q")}
-            value={values.q}
-            hint={t("filters.qInitiativesHint")}
-            error={message("q")}
-            className="sm:col-span-2 lg:col-span-3"
-          />
-          <SelectField
-            name="year"
-            label={t("filters.year")}
-            value={year}
-            anyLabel={t("filters.any")}
-            options={choices.years.map((y) => ({ value: String(y), label: String(y) }))}
-            invalidLabel={invalidLabel}
-            error={message("year")}
-          />
-          <SelectField
-            name="department"
-            label={t("filters.department")}
-            value={values.department}
-            anyLabel={t("filters.any")}
-            options={choices.departments.map((d) => ({ value: d.code, label: `${departmentName(d, locale)} (${d.code})` }))}
-            invalidLabel={invalidLabel}
-            error={message("department")}
-          />
-          <SelectField
-            name="health"
-            label={t("filters.health")}
-            value={values.health}
-            anyLabel={t("filters.any")}
-            options={(["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"] as const).map((h) => ({ value: h, label: th(h) }))}
-            invalidLabel={invalidLabel}
-            error={message("health")}
-          />
+          <CommonFilters {...common} fields={["q", "year", "department", "health"]} qHint={t("filters.qInitiativesHint")} healthStates={["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"]} />
           <SelectField
             name="light"
             label={t("filters.light")}
@@ -141,16 +71,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <details className="group mt-3" open={moreOpen || MORE.some((k) => errors[k])}>
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("filters.more")}</summary>
           <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            <SelectField
-              name="theme"
-              label={t("filters.theme")}
-              value={values.theme}
-              anyLabel={t("filters.any")}
-              options={[]}
-              groups={themeGroups}
-              invalidLabel={invalidLabel}
-              error={message("theme")}
-            />
+            <CommonFilters {...common} fields={["theme"]} />
             <SelectField
               name="review"
               label={t("filters.review")}
@@ -198,27 +119,12 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             />
           </div>
         </details>
-      </FilterForm>
+      </ListFilters>
 
-      {unknown.length > 0 && (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="unknown-params">
-          {t("errors.unknown", { names: unknown.join(", ") })}
-        </p>
-      )}
+      <UnknownParams names={unknown} />
 
       {!page ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="list-invalid">
-          {errors.page || errors.cursor ? (
-            <>
-              {message("page") ?? message("cursor")}{" "}
-              <Link href={listHref("/initiatives", here, { page: undefined })} className="font-medium underline">
-                {t("updates.first")}
-              </Link>
-            </>
-          ) : (
-            t("errors.summary")
-          )}
-        </p>
+        <ListInvalid message={message("page") ?? message("cursor")} firstHref={listHref("/initiatives", here, { page: undefined })} />
       ) : (
         <section aria-labelledby="initiatives-count" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -240,15 +146,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
               </Link>
             </p>
           ) : page.items.length === 0 ? (
-            <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="list-empty">
-              <p className="font-medium">{t("initiatives.empty")}</p>
-              <p className="mt-1 text-sm text-slate-600">
-                {t("initiatives.emptyHint")}{" "}
-                <Link href="/initiatives" className="text-brand-700 underline underline-offset-2">
-                  {t("filters.clear")}
-                </Link>
-              </p>
-            </div>
+            <ListEmpty title={t("initiatives.empty")} hint={t("initiatives.emptyHint")} clearHref="/initiatives" />
           ) : (
             <InitiativeList items={page.items} />
           )}
