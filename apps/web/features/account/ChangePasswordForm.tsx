@@ -3,11 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { changePasswordAction, type ChangePasswordResult } from "./actions";
 
-type Field = "currentPassword" | "newPassword" | "confirmPassword";
-const EMPTY: Record<Field, string> = { currentPassword: "", newPassword: "", confirmPassword: "" };
+type FieldName = "currentPassword" | "newPassword" | "confirmPassword";
+const EMPTY: Record<FieldName, string> = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
@@ -21,12 +23,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const fields = result?.status === "invalid" ? result.fields : {};
 
   /** The operation answers with message keys (password.tooShort); they live under account.errors. */
-  function message(field: Field | "form"): string | null {
-    const key = fields[field];
-    if (!key) return null;
-    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
-    return field === "newPassword" ? t("errors.password.invalid") : t("errors.failed");
-  }
+  const message = (field: FieldName | "form") => errorMessage(t, fields[field], field === "newPassword" ? "password.invalid" : "failed");
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,37 +48,22 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const input =
     "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
 
-  function field(name: Field, label: string, autoComplete: string, hint?: string) {
-    const error = message(name);
-    const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ");
+  function field(name: FieldName, label: string, autoComplete: string, hint?: string) {
     return (
-      <div>
-        <label htmlFor={name} className="block text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <input
-          id={name}
-          name={name}
-          type="password"
-          autoComplete={autoComplete}
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          maxLength={1024}
-          aria-invalid={Boolean(error)}
-          aria-describedby={describedBy || undefined}
-          className={input}
-        />
-        {hint && (
-          <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
-            {hint}
-          </p>
+      <Field id={name} label={label} hint={hint} error={message(name)} errorTestId={`error-${name}`}>
+        {(control) => (
+          <input
+            {...control}
+            name={name}
+            type="password"
+            autoComplete={autoComplete}
+            value={values[name]}
+            onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+            maxLength={1024}
+            className={input}
+          />
         )}
-        {error && (
-          <p id={`${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-            {error}
-          </p>
-        )}
-      </div>
+      </Field>
     );
   }
 

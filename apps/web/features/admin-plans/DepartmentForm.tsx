@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { createDepartmentAction, updateDepartmentAction, type AdminResult, type DepartmentFields } from "./actions";
-import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
 const EMPTY: DepartmentFields = { code: "", nameZhHans: "", nameZhHant: "", nameEn: "" };
 
@@ -45,33 +46,21 @@ export function DepartmentForm({ department }: { department?: DepartmentFields &
 
   const field = (name: keyof DepartmentFields, options: { hint?: string; maxLength: number; lang?: string; upper?: boolean }) => {
     const id = `${prefix}-${name}`;
-    const message = errorText(errors[name]);
     return (
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium">
-          {t(`fields.${name}`)}
-        </label>
-        <input
-          id={id}
-          name={name}
-          value={fields[name]}
-          maxLength={options.maxLength}
-          lang={options.lang}
-          autoComplete="off"
-          onChange={(e) => setFields((f) => ({ ...f, [name]: options.upper ? e.target.value.toUpperCase() : e.target.value }))}
-          className={`${inputClass} ${options.upper ? "font-mono" : ""}`}
-          {...(message ? errorProps(errors, name, id) : { "aria-invalid": false as const, ...(options.hint ? { "aria-describedby": `${id}-hint` } : {}) })}
-        />
-        {message ? (
-          <FieldError id={id} text={message} />
-        ) : (
-          options.hint && (
-            <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-              {options.hint}
-            </p>
-          )
+      <Field id={id} label={t(`fields.${name}`)} labelClassName={labelClass} hint={options.hint} hintPlacement="instead" error={errorText(errors[name])} errorTestId={`error-${id}`}>
+        {(control) => (
+          <input
+            {...control}
+            name={name}
+            value={fields[name]}
+            maxLength={options.maxLength}
+            lang={options.lang}
+            autoComplete="off"
+            onChange={(e) => setFields((f) => ({ ...f, [name]: options.upper ? e.target.value.toUpperCase() : e.target.value }))}
+            className={`${inputClass} ${options.upper ? "font-mono" : ""}`}
+          />
         )}
-      </div>
+      </Field>
     );
   };
 

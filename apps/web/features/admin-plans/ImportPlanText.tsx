@@ -4,9 +4,10 @@ import type { PlanTextPreview, PreviewItem, PreviewPlan, TextProblem } from "@wo
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { commitPlanTextAction, previewPlanTextAction, type DepartmentChoice, type ImportResult, type ItemRow, type ThemeRow } from "./actions";
-import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { errorProps, FieldError, FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
 const NEW = "__new";
 
@@ -146,24 +147,22 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
 
   const newField = (name: keyof NewDepartment, lang?: string) => {
     const id = `import-${name}`;
+    // A clash of the code is the whole form's message, not this field's.
     const message = departmentError(errors[name] === "code.clash" ? undefined : errors[name]);
     return (
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium">
-          {td(`fields.${name}`)}
-        </label>
-        <input
-          id={id}
-          value={newDepartment[name]}
-          lang={lang}
-          maxLength={name === "code" ? 12 : 100}
-          autoComplete="off"
-          onChange={(e) => setNewDepartment((d) => ({ ...d, [name]: name === "code" ? e.target.value.toUpperCase() : e.target.value }))}
-          className={`${inputClass} ${name === "code" ? "font-mono" : ""}`}
-          {...(message ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : { "aria-invalid": false as const })}
-        />
-        <FieldError id={id} text={message} />
-      </div>
+      <Field id={id} label={td(`fields.${name}`)} labelClassName={labelClass} error={message} errorTestId={`error-${id}`}>
+        {(control) => (
+          <input
+            {...control}
+            value={newDepartment[name]}
+            lang={lang}
+            maxLength={name === "code" ? 12 : 100}
+            autoComplete="off"
+            onChange={(e) => setNewDepartment((d) => ({ ...d, [name]: name === "code" ? e.target.value.toUpperCase() : e.target.value }))}
+            className={`${inputClass} ${name === "code" ? "font-mono" : ""}`}
+          />
+        )}
+      </Field>
     );
   };
 
@@ -189,27 +188,26 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
 
       <form onSubmit={runPreview} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-form">
         <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
-          <div className="max-w-md">
-            <label htmlFor="import-department" className="block text-sm font-medium">
-              {t("department")}
-            </label>
-            <select
-              id="import-department"
-              value={choice}
-              onChange={(e) => setChoice(e.target.value)}
-              className={`${inputClass} bg-white`}
-              {...errorProps(errors, "departmentId", "import-department")}
-            >
-              <option value="">{t("chooseDepartment")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-              <option value={NEW}>{t("newDepartment")}</option>
-            </select>
-            <FieldError id="import-department" text={errorText(errors.departmentId)} />
-          </div>
+          <Field
+            id="import-department"
+            className="max-w-md"
+            label={t("department")}
+            labelClassName={labelClass}
+            error={errorText(errors.departmentId)}
+            errorTestId="error-import-department"
+          >
+            {(control) => (
+              <select {...control} value={choice} onChange={(e) => setChoice(e.target.value)} className={`${inputClass} bg-white`}>
+                <option value="">{t("chooseDepartment")}</option>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.label}
+                  </option>
+                ))}
+                <option value={NEW}>{t("newDepartment")}</option>
+              </select>
+            )}
+          </Field>
           {choice === NEW && (
             <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
               <legend className="px-1 text-sm font-medium">{t("newDepartmentLegend")}</legend>
@@ -219,33 +217,32 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
               {newField("nameEn", "en")}
             </fieldset>
           )}
-          <div>
-            <label htmlFor="import-text" className="block text-sm font-medium">
-              {t("text")}
-            </label>
-            <p id="import-text-hint" className="text-xs text-slate-600">
-              {t("textHint")}
-            </p>
-            <textarea
-              id="import-text"
-              rows={12}
-              lang="zh-Hant"
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                // A preview is of the text it was made from: a changed text needs a new one.
-                if (preview && e.target.value !== previewText) setPreview(null);
-              }}
-              className={`${inputClass} font-mono text-sm`}
-              aria-invalid={Boolean(textMessage)}
-              aria-describedby={textMessage ? "import-text-error import-text-hint" : "import-text-hint"}
-            />
-            {textMessage && (
-              <p id="import-text-error" className="mt-1 text-sm text-red-700" data-testid="import-text-error" role="alert">
-                {textMessage}
-              </p>
+          <Field
+            id="import-text"
+            label={t("text")}
+            labelClassName={labelClass}
+            hint={t("textHint")}
+            hintPlacement="above"
+            hintClassName="text-xs text-slate-600"
+            error={textMessage}
+            errorTestId="import-text-error"
+            errorRole="alert"
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={12}
+                lang="zh-Hant"
+                value={text}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  // A preview is of the text it was made from: a changed text needs a new one.
+                  if (preview && e.target.value !== previewText) setPreview(null);
+                }}
+                className={`${inputClass} font-mono text-sm`}
+              />
             )}
-          </div>
+          </Field>
           {!preview && formError && <FormMessage kind="error" text={formError} testId="import-error" />}
           <button type="submit" disabled={pending} className={primaryButton}>
             {pending && !preview ? t("previewing") : t("preview")}

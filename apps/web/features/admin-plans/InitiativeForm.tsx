@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { addInitiativeAction, updateInitiativeAction, type AdminResult, type InitiativeFields } from "./actions";
-import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { FieldError, FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
 interface Props {
   planId: string;
@@ -60,36 +61,20 @@ export function InitiativeForm({ planId, themeId = null, initiativeId, initial, 
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
         {result?.status === "saved" && initiativeId && <FormMessage kind="ok" text={tp("saved")} testId="initiative-saved" />}
         {formError && <FormMessage kind="error" text={formError} testId="initiative-error" />}
-        <div>
-          <label htmlFor="initiative-title" className="block text-sm font-medium">
-            {t("title")}
-          </label>
-          <input id="initiative-title" value={fields.title} maxLength={500} onChange={set("title")} className={inputClass} {...errorProps(errors, "title", "initiative-title")} />
-          <FieldError id="initiative-title" text={message("title")} />
-        </div>
-        <div>
-          <label htmlFor="initiative-original" className="block text-sm font-medium">
-            {t("originalText")}
-          </label>
-          <textarea id="initiative-original" rows={4} lang="zh-Hant" value={fields.originalText} onChange={set("originalText")} className={inputClass} {...errorProps(errors, "originalText", "initiative-original")} />
-          <FieldError id="initiative-original" text={message("originalText")} />
-        </div>
+        <Field id="initiative-title" label={t("title")} labelClassName={labelClass} error={message("title")} errorTestId="error-initiative-title">
+          {(control) => <input {...control} value={fields.title} maxLength={500} onChange={set("title")} className={inputClass} />}
+        </Field>
+        <Field id="initiative-original" label={t("originalText")} labelClassName={labelClass} error={message("originalText")} errorTestId="error-initiative-original">
+          {(control) => <textarea {...control} rows={4} lang="zh-Hant" value={fields.originalText} onChange={set("originalText")} className={inputClass} />}
+        </Field>
         <fieldset className="grid gap-4 sm:grid-cols-[8rem_8rem_1fr]">
           <legend className="mb-1 text-sm font-medium">{t("target")}</legend>
-          <div>
-            <label htmlFor="initiative-target-value" className="block text-sm">
-              {t("targetValue")}
-            </label>
-            <input id="initiative-target-value" inputMode="decimal" value={fields.targetValue} onChange={set("targetValue")} className={inputClass} {...errorProps(errors, "targetValue", "initiative-target-value")} />
-            <FieldError id="initiative-target-value" text={message("targetValue")} />
-          </div>
-          <div>
-            <label htmlFor="initiative-target-unit" className="block text-sm">
-              {t("targetUnit")}
-            </label>
-            <input id="initiative-target-unit" maxLength={20} value={fields.targetUnit} onChange={set("targetUnit")} className={inputClass} {...errorProps(errors, "targetUnit", "initiative-target-unit")} />
-            <FieldError id="initiative-target-unit" text={message("targetUnit")} />
-          </div>
+          <Field id="initiative-target-value" label={t("targetValue")} labelClassName="block text-sm" error={message("targetValue")} errorTestId="error-initiative-target-value">
+            {(control) => <input {...control} inputMode="decimal" value={fields.targetValue} onChange={set("targetValue")} className={inputClass} />}
+          </Field>
+          <Field id="initiative-target-unit" label={t("targetUnit")} labelClassName="block text-sm" error={message("targetUnit")} errorTestId="error-initiative-target-unit">
+            {(control) => <input {...control} maxLength={20} value={fields.targetUnit} onChange={set("targetUnit")} className={inputClass} />}
+          </Field>
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
             <input type="checkbox" checked={fields.targetApproximate} onChange={(e) => setFields((f) => ({ ...f, targetApproximate: e.target.checked }))} className="h-4 w-4" />
             {t("targetApproximate")}
@@ -97,26 +82,20 @@ export function InitiativeForm({ planId, themeId = null, initiativeId, initial, 
           <p className="text-xs text-slate-600 sm:col-span-3">{t("targetHint")}</p>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="initiative-due" className="block text-sm font-medium">
-              {t("dueDate")}
-            </label>
-            <input id="initiative-due" type="date" value={fields.dueDate} onChange={set("dueDate")} className={inputClass} {...errorProps(errors, "dueDate", "initiative-due")} />
-            <FieldError id="initiative-due" text={message("dueDate")} />
-          </div>
-          <div>
-            <label htmlFor="initiative-lead" className="block text-sm font-medium">
-              {t("lead")}
-            </label>
-            <select id="initiative-lead" value={lead} onChange={set("leadDepartmentId")} className={`${inputClass} bg-white`} {...errorProps(errors, "leadDepartmentId", "initiative-lead")}>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id="initiative-lead" text={message("leadDepartmentId")} />
-          </div>
+          <Field id="initiative-due" label={t("dueDate")} labelClassName={labelClass} error={message("dueDate")} errorTestId="error-initiative-due">
+            {(control) => <input {...control} type="date" value={fields.dueDate} onChange={set("dueDate")} className={inputClass} />}
+          </Field>
+          <Field id="initiative-lead" label={t("lead")} labelClassName={labelClass} error={message("leadDepartmentId")} errorTestId="error-initiative-lead">
+            {(control) => (
+              <select {...control} value={lead} onChange={set("leadDepartmentId")} className={`${inputClass} bg-white`}>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
         <fieldset aria-describedby={errors.cooperatingDepartmentIds ? "initiative-cooperating-error" : undefined}>
           <legend className="text-sm font-medium">{t("cooperating")}</legend>

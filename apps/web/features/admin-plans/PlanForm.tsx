@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { createPlanAction, updatePlanAction, type AdminResult } from "./actions";
-import { errorProps, FieldError, FormMessage, inputClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
 
 type Fields = { departmentId: string; year: string; heading: string; preamble: string; reportDueDay: string };
 
@@ -73,66 +74,42 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
         {formError && <FormMessage kind="error" text={formError} />}
         {!plan && (
           <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="plan-department" className="block text-sm font-medium">
-                {t("department")}
-              </label>
-              <select id="plan-department" value={fields.departmentId} onChange={set("departmentId")} className={`${inputClass} bg-white`} {...errorProps(errors, "departmentId", "plan-department")}>
-                <option value="">{t("chooseDepartment")}</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.label}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="plan-department" text={message("departmentId")} />
-            </div>
-            <div>
-              <label htmlFor="plan-year" className="block text-sm font-medium">
-                {t("year")}
-              </label>
-              <input id="plan-year" inputMode="numeric" maxLength={4} value={fields.year} onChange={set("year")} className={inputClass} {...errorProps(errors, "year", "plan-year")} />
-              <FieldError id="plan-year" text={message("year")} />
-            </div>
+            <Field id="plan-department" label={t("department")} labelClassName={labelClass} error={message("departmentId")} errorTestId="error-plan-department">
+              {(control) => (
+                <select {...control} value={fields.departmentId} onChange={set("departmentId")} className={`${inputClass} bg-white`}>
+                  <option value="">{t("chooseDepartment")}</option>
+                  {departments.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="plan-year" label={t("year")} labelClassName={labelClass} error={message("year")} errorTestId="error-plan-year">
+              {(control) => <input {...control} inputMode="numeric" maxLength={4} value={fields.year} onChange={set("year")} className={inputClass} />}
+            </Field>
           </div>
         )}
         <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-          <div>
-            <label htmlFor="plan-heading" className="block text-sm font-medium">
-              {t("heading")}
-            </label>
-            <input id="plan-heading" value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} {...errorProps(errors, "heading", "plan-heading")} />
-            <FieldError id="plan-heading" text={message("heading")} />
-          </div>
-          <div>
-            <label htmlFor="plan-due-day" className="block text-sm font-medium">
-              {t("reportDueDay")}
-            </label>
-            <input
-              id="plan-due-day"
-              inputMode="numeric"
-              maxLength={2}
-              value={fields.reportDueDay}
-              onChange={set("reportDueDay")}
-              className={inputClass}
-              {...(errors.reportDueDay ? errorProps(errors, "reportDueDay", "plan-due-day") : { "aria-invalid": false as const, "aria-describedby": "plan-due-day-hint" })}
-            />
-            {errors.reportDueDay ? (
-              <FieldError id="plan-due-day" text={message("reportDueDay")} />
-            ) : (
-              <p id="plan-due-day-hint" className="mt-1 text-xs text-slate-600">
-                {t("reportDueDayHint")}
-              </p>
-            )}
-          </div>
+          <Field id="plan-heading" label={t("heading")} labelClassName={labelClass} error={message("heading")} errorTestId="error-plan-heading">
+            {(control) => <input {...control} value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} />}
+          </Field>
+          <Field
+            id="plan-due-day"
+            label={t("reportDueDay")}
+            labelClassName={labelClass}
+            hint={t("reportDueDayHint")}
+            hintPlacement="instead"
+            error={message("reportDueDay")}
+            errorTestId="error-plan-due-day"
+          >
+            {(control) => <input {...control} inputMode="numeric" maxLength={2} value={fields.reportDueDay} onChange={set("reportDueDay")} className={inputClass} />}
+          </Field>
         </div>
-        <div>
-          <label htmlFor="plan-preamble" className="block text-sm font-medium">
-            {t("preamble")}
-          </label>
-          <textarea id="plan-preamble" rows={4} value={fields.preamble} onChange={set("preamble")} className={inputClass} {...errorProps(errors, "preamble", "plan-preamble")} />
-          <FieldError id="plan-preamble" text={message("preamble")} />
-        </div>
+        <Field id="plan-preamble" label={t("preamble")} labelClassName={labelClass} error={message("preamble")} errorTestId="error-plan-preamble">
+          {(control) => <textarea {...control} rows={4} value={fields.preamble} onChange={set("preamble")} className={inputClass} />}
+        </Field>
         <button type="submit" disabled={pending} className={primaryButton}>
           {plan ? (pending ? tf("saving") : tf("save")) : pending ? t("creating") : t("create")}
         </button>

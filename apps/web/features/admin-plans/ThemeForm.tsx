@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { addThemeAction, updateThemeAction, type AdminResult, type ThemeFields } from "./actions";
-import { errorProps, FieldError, FormMessage, inputClass, primaryButton, secondaryButton, useErrorText, type Errors } from "./form-kit";
+import { FormMessage, inputClass, labelClass, primaryButton, secondaryButton, useErrorText, type Errors } from "./form-kit";
 
 interface Props {
   planId: string;
@@ -53,36 +54,16 @@ export function ThemeForm({ planId, theme, onDone }: Props) {
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
         {result?.status === "saved" && !theme && <FormMessage kind="ok" text={t("themes.added")} />}
         {formError && <FormMessage kind="error" text={formError} />}
-        <div>
-          <label htmlFor={`${prefix}-title`} className="block text-sm font-medium">
-            {t("themes.titleField")}
-          </label>
-          <input
-            id={`${prefix}-title`}
-            value={fields.title}
-            maxLength={500}
-            lang="zh-Hant"
-            onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))}
-            className={inputClass}
-            {...errorProps(errors, "title", `${prefix}-title`)}
-          />
-          <FieldError id={`${prefix}-title`} text={errorText(errors.title)} />
-        </div>
-        <div>
-          <label htmlFor={`${prefix}-intro`} className="block text-sm font-medium">
-            {t("themes.intro")}
-          </label>
-          <textarea
-            id={`${prefix}-intro`}
-            rows={2}
-            value={fields.intro}
-            lang="zh-Hant"
-            onChange={(e) => setFields((f) => ({ ...f, intro: e.target.value }))}
-            className={inputClass}
-            {...errorProps(errors, "intro", `${prefix}-intro`)}
-          />
-          <FieldError id={`${prefix}-intro`} text={errorText(errors.intro)} />
-        </div>
+        <Field id={`${prefix}-title`} label={t("themes.titleField")} labelClassName={labelClass} error={errorText(errors.title)} errorTestId={`error-${prefix}-title`}>
+          {(control) => (
+            <input {...control} value={fields.title} maxLength={500} lang="zh-Hant" onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))} className={inputClass} />
+          )}
+        </Field>
+        <Field id={`${prefix}-intro`} label={t("themes.intro")} labelClassName={labelClass} error={errorText(errors.intro)} errorTestId={`error-${prefix}-intro`}>
+          {(control) => (
+            <textarea {...control} rows={2} value={fields.intro} lang="zh-Hant" onChange={(e) => setFields((f) => ({ ...f, intro: e.target.value }))} className={inputClass} />
+          )}
+        </Field>
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={pending} className={primaryButton}>
             {theme ? (pending ? t("saving") : t("save")) : pending ? t("themes.adding") : t("themes.add")}

@@ -8,6 +8,9 @@ import { useTranslations } from "next-intl";
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
 
+/** The label above a field (admin forms: no colour of its own). */
+export const labelClass = "block text-sm font-medium";
+
 export const primaryButton =
   "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60";
 

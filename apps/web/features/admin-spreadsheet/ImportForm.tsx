@@ -4,6 +4,7 @@ import { MAX_SPREADSHEET_BYTES, type PlanColumnKey, type SpreadsheetError } from
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { importPlanAction, type ImportState } from "./actions";
 
@@ -45,30 +46,26 @@ export function ImportForm() {
     <div className="space-y-6">
       <form onSubmit={submit} method="post" encType="multipart/form-data" noValidate className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="import-form">
         <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
-          <div>
-            <label htmlFor="plan-file" className="block text-sm font-medium text-slate-800">
-              {t("fileLabel")}
-            </label>
-            <input
-              ref={input}
-              id="plan-file"
-              name="file"
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-invalid={fileError !== null}
-              aria-describedby={fileError ? "plan-file-hint plan-file-error" : "plan-file-hint"}
-              onChange={() => setState(null)}
-              className="mt-1 block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300"
-            />
-            <p id="plan-file-hint" className="mt-1 text-xs text-slate-600">
-              {t("fileHint")}
-            </p>
-            {fileError && (
-              <p id="plan-file-error" className="mt-1 text-sm text-red-700" data-testid="file-error">
-                <ErrorMessage error={fileError} />
-              </p>
+          <Field
+            id="plan-file"
+            label={t("fileLabel")}
+            hint={t("fileHint")}
+            describeHintFirst
+            error={fileError && <ErrorMessage error={fileError} />}
+            errorTestId="file-error"
+          >
+            {(control) => (
+              <input
+                {...control}
+                ref={input}
+                name="file"
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={() => setState(null)}
+                className="mt-1 block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300"
+              />
             )}
-          </div>
+          </Field>
           <button
             type="submit"
             disabled={pending}

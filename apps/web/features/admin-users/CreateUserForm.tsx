@@ -4,6 +4,7 @@ import { ROLES, type Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { createUserAction, type AdminActionResult } from "./actions";
 import { errorMessage, inputClass } from "./messages";
@@ -50,19 +51,6 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
     });
   }
 
-  const describedBy = (field: string, hint?: string) => {
-    const ids = [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ");
-    return ids || undefined;
-  };
-  const fieldError = (field: string) => {
-    const text = message(field);
-    return text ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${field}`}>
-        {text}
-      </p>
-    ) : null;
-  };
-
   return (
     <div className="space-y-5">
       {result?.status === "created" && (
@@ -100,89 +88,65 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
       <form onSubmit={submit} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="create-user-form">
         <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
           <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="name" className="block text-sm font-medium text-slate-800">
-                {t("name")}
-              </label>
-              <input
-                ref={nameInput}
-                id="name"
-                name="name"
-                type="text"
-                autoComplete="off"
-                maxLength={100}
-                value={fields.name}
-                onChange={(e) => set("name", e.target.value)}
-                aria-invalid={Boolean(errors.name)}
-                aria-describedby={describedBy("name")}
-                className={inputClass}
-              />
-              {fieldError("name")}
-            </div>
-            <div>
-              <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-                {t("email")}
-              </label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="off"
-                maxLength={254}
-                value={fields.email}
-                onChange={(e) => set("email", e.target.value)}
-                aria-invalid={Boolean(errors.email)}
-                aria-describedby={describedBy("email")}
-                className={inputClass}
-              />
-              {fieldError("email")}
-            </div>
-            <div>
-              <label htmlFor="role" className="block text-sm font-medium text-slate-800">
-                {t("role")}
-              </label>
-              <select
-                id="role"
-                name="role"
-                value={fields.role}
-                onChange={(e) => set("role", e.target.value as Role)}
-                aria-invalid={Boolean(errors.role)}
-                aria-describedby={describedBy("role")}
-                className={inputClass}
-              >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {tRoles(r)}
-                  </option>
-                ))}
-              </select>
-              {fieldError("role")}
-            </div>
-            <div>
-              <label htmlFor="department" className="block text-sm font-medium text-slate-800">
-                {t("department")}
-              </label>
-              <select
-                id="department"
-                name="department"
-                value={fields.department}
-                onChange={(e) => set("department", e.target.value)}
-                aria-invalid={Boolean(errors.department)}
-                aria-describedby={describedBy("department", "department-hint")}
-                className={inputClass}
-              >
-                <option value="">{t("create.departmentNone")}</option>
-                {departments.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-              {fieldError("department")}
-              <p id="department-hint" className="mt-1 text-xs text-slate-600">
-                {t("create.departmentHint")}
-              </p>
-            </div>
+            <Field id="name" label={t("name")} error={message("name")} errorTestId="error-name">
+              {(control) => (
+                <input
+                  {...control}
+                  ref={nameInput}
+                  name="name"
+                  type="text"
+                  autoComplete="off"
+                  maxLength={100}
+                  value={fields.name}
+                  onChange={(e) => set("name", e.target.value)}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field id="email" label={t("email")} error={message("email")} errorTestId="error-email">
+              {(control) => (
+                <input
+                  {...control}
+                  name="email"
+                  type="email"
+                  autoComplete="off"
+                  maxLength={254}
+                  value={fields.email}
+                  onChange={(e) => set("email", e.target.value)}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field id="role" label={t("role")} error={message("role")} errorTestId="error-role">
+              {(control) => (
+                <select {...control} name="role" value={fields.role} onChange={(e) => set("role", e.target.value as Role)} className={inputClass}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {tRoles(r)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id="department"
+              label={t("department")}
+              hint={t("create.departmentHint")}
+              hintPlacement="after-error"
+              error={message("department")}
+              errorTestId="error-department"
+            >
+              {(control) => (
+                <select {...control} name="department" value={fields.department} onChange={(e) => set("department", e.target.value)} className={inputClass}>
+                  <option value="">{t("create.departmentNone")}</option>
+                  {departments.map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
           <button
             type="submit"

@@ -3,6 +3,7 @@
 import { ROLES, type Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { updateRoleAction, type AdminActionResult } from "./actions";
 import type { DepartmentOption } from "./CreateUserForm";
@@ -30,64 +31,43 @@ export function RoleForm({ userId, role, department, departments }: { userId: st
     });
   }
 
-  const fieldError = (field: string) => {
-    const text = errorMessage(t, field, errors[field]);
-    return text ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${field}`}>
-        {text}
-      </p>
-    ) : null;
-  };
+  const message = (field: string) => errorMessage(t, field, errors[field]);
 
   return (
     <form onSubmit={submit} method="post" noValidate data-testid="role-form">
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
         <p className="text-sm text-slate-600">{t("roleForm.hint")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="role" className="block text-sm font-medium text-slate-800">
-              {t("role")}
-            </label>
-            <select
-              id="role"
-              value={values.role}
-              onChange={(e) => setValues((v) => ({ ...v, role: e.target.value as Role }))}
-              aria-invalid={Boolean(errors.role)}
-              aria-describedby={errors.role ? "role-error" : undefined}
-              className={inputClass}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {tRoles(r)}
-                </option>
-              ))}
-            </select>
-            {fieldError("role")}
-          </div>
-          <div>
-            <label htmlFor="department" className="block text-sm font-medium text-slate-800">
-              {t("department")}
-            </label>
-            <select
-              id="department"
-              value={values.department}
-              onChange={(e) => setValues((v) => ({ ...v, department: e.target.value }))}
-              aria-invalid={Boolean(errors.department)}
-              aria-describedby={errors.department ? "department-error department-hint" : "department-hint"}
-              className={inputClass}
-            >
-              <option value="">{t("create.departmentNone")}</option>
-              {departments.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-            {fieldError("department")}
-            <p id="department-hint" className="mt-1 text-xs text-slate-600">
-              {t("create.departmentHint")}
-            </p>
-          </div>
+          <Field id="role" label={t("role")} error={message("role")} errorTestId="error-role">
+            {(control) => (
+              <select {...control} value={values.role} onChange={(e) => setValues((v) => ({ ...v, role: e.target.value as Role }))} className={inputClass}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {tRoles(r)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="department"
+            label={t("department")}
+            hint={t("create.departmentHint")}
+            hintPlacement="after-error"
+            error={message("department")}
+            errorTestId="error-department"
+          >
+            {(control) => (
+              <select {...control} value={values.department} onChange={(e) => setValues((v) => ({ ...v, department: e.target.value }))} className={inputClass}>
+                <option value="">{t("create.departmentNone")}</option>
+                {departments.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button

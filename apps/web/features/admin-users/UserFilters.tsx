@@ -4,6 +4,7 @@ import { ROLES } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import type { DepartmentOption } from "./CreateUserForm";
 import { filtersToSearch, type UserFilterValues } from "./filters";
@@ -36,66 +37,61 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
       data-testid="user-filters"
     >
       <fieldset disabled={!hydrated} className="m-0 grid min-w-0 gap-3 border-0 p-0 sm:grid-cols-2 lg:grid-cols-6">
-        <div className="sm:col-span-2">
-          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-            {t("search")}
-          </label>
-          <input
-            id="filter-q"
-            type="search"
-            value={values.q}
-            maxLength={100}
-            placeholder={t("searchPlaceholder")}
-            onChange={(e) => set("q", e.target.value)}
-            className={`${inputClass} py-1.5 text-sm`}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">
-            {t("role")}
-          </label>
-          <select id="filter-role" value={values.role} onChange={(e) => set("role", e.target.value)} className={select}>
-            <option value="">{t("allRoles")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tRoles(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-department" className="block text-sm font-medium text-slate-800">
-            {t("department")}
-          </label>
-          <select id="filter-department" value={values.department} onChange={(e) => set("department", e.target.value)} className={select}>
-            <option value="">{t("allDepartments")}</option>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-active" className="block text-sm font-medium text-slate-800">
-            {t("status")}
-          </label>
-          <select id="filter-active" value={values.active} onChange={(e) => set("active", e.target.value)} className={select}>
-            <option value="">{t("statusAll")}</option>
-            <option value="true">{t("statusActive")}</option>
-            <option value="false">{t("statusInactive")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-locked" className="block text-sm font-medium text-slate-800">
-            {t("lock")}
-          </label>
-          <select id="filter-locked" value={values.locked} onChange={(e) => set("locked", e.target.value)} className={select}>
-            <option value="">{t("lockAll")}</option>
-            <option value="true">{t("lockLocked")}</option>
-            <option value="false">{t("lockUnlocked")}</option>
-          </select>
-        </div>
+        <Field id="filter-q" className="sm:col-span-2" label={t("search")}>
+          {({ id }) => (
+            <input
+              id={id}
+              type="search"
+              value={values.q}
+              maxLength={100}
+              placeholder={t("searchPlaceholder")}
+              onChange={(e) => set("q", e.target.value)}
+              className={`${inputClass} py-1.5 text-sm`}
+            />
+          )}
+        </Field>
+        <Field id="filter-role" label={t("role")}>
+          {({ id }) => (
+            <select id={id} value={values.role} onChange={(e) => set("role", e.target.value)} className={select}>
+              <option value="">{t("allRoles")}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tRoles(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-department" label={t("department")}>
+          {({ id }) => (
+            <select id={id} value={values.department} onChange={(e) => set("department", e.target.value)} className={select}>
+              <option value="">{t("allDepartments")}</option>
+              {departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-active" label={t("status")}>
+          {({ id }) => (
+            <select id={id} value={values.active} onChange={(e) => set("active", e.target.value)} className={select}>
+              <option value="">{t("statusAll")}</option>
+              <option value="true">{t("statusActive")}</option>
+              <option value="false">{t("statusInactive")}</option>
+            </select>
+          )}
+        </Field>
+        <Field id="filter-locked" label={t("lock")}>
+          {({ id }) => (
+            <select id={id} value={values.locked} onChange={(e) => set("locked", e.target.value)} className={select}>
+              <option value="">{t("lockAll")}</option>
+              <option value="true">{t("lockLocked")}</option>
+              <option value="false">{t("lockUnlocked")}</option>
+            </select>
+          )}
+        </Field>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
           <button
             type="submit"

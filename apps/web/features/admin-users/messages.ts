@@ -1,11 +1,10 @@
 // Operations answer with message keys (`email.taken`); the admin pages nest their wording under
 // adminUsers.errors. An unknown key falls back to a general message rather than showing the key.
-type Translator = { (key: string): string; has(key: string): boolean };
+import { errorMessage as translateError, type ErrorTranslator } from "@/lib/error-message";
 
-export function errorMessage(t: Translator, field: string, key: string | undefined): string | null {
+export function errorMessage(t: ErrorTranslator, field: string, key: string | undefined): string | null {
   if (!key) return null;
-  const path = key.includes(".") ? key : `${field}.${key}`;
-  return t.has(`errors.${path}`) ? t(`errors.${path}`) : t("errors.summary");
+  return translateError(t, key.includes(".") ? key : `${field}.${key}`, "summary");
 }
 
 export const inputClass =

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field, type FieldControlProps } from "@/components/Field";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { auditSearch, type AuditFilterKey, type AuditFilterValues } from "./filters";
 
@@ -14,8 +16,6 @@ interface Props {
   objectTypes: { value: string; label: string }[];
   actions: { value: string; label: string }[];
 }
-
-type ControlProps = { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined };
 
 const input =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
@@ -30,32 +30,12 @@ export function AuditFilters({ initial, errors, objectTypes, actions }: Props) {
   const hydrated = useHydrated();
   const set = (key: AuditFilterKey, value: string) => setValues((v) => ({ ...v, [key]: value }));
 
-  function message(field: AuditFilterKey): string | null {
-    const key = errors[field];
-    if (!key) return null;
-    return t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.summary");
-  }
 
-  function field(key: AuditFilterKey, label: string, control: (props: ControlProps) => React.ReactNode, hint?: string) {
-    const error = message(key);
-    const describedBy = [error ? `audit-${key}-error` : null, hint ? `audit-${key}-hint` : null].filter(Boolean).join(" ");
+  function field(key: AuditFilterKey, label: string, control: (props: FieldControlProps) => React.ReactNode, hint?: string) {
     return (
-      <div>
-        <label htmlFor={`audit-${key}`} className="block text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        {control({ id: `audit-${key}`, "aria-invalid": Boolean(error), "aria-describedby": describedBy || undefined })}
-        {hint && (
-          <p id={`audit-${key}-hint`} className="mt-1 text-xs text-slate-600">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`audit-${key}-error`} className="mt-1 text-sm text-red-700" data-testid={`audit-error-${key}`}>
-            {error}
-          </p>
-        )}
-      </div>
+      <Field id={`audit-${key}`} label={label} hint={hint} error={errorMessage(t, errors[key], "summary")} errorTestId={`audit-error-${key}`}>
+        {control}
+      </Field>
     );
   }
 

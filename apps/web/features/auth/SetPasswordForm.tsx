@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { setPasswordAction, type SetPasswordResult } from "./set-password-action";
 
@@ -19,11 +21,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const hydrated = useHydrated();
   const errors = result?.status === "invalid" ? result.fields : {};
 
-  const message = (field: string): string | null => {
-    const key = errors[field];
-    if (!key) return null;
-    return t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.failed");
-  };
+  const message = (field: string) => errorMessage(t, errors[field], "failed");
 
   if (result?.status === "done") {
     return (
@@ -58,48 +56,32 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         )}
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <div>
-          <label htmlFor="new-password" className="block text-sm font-medium text-slate-800">
-            {t("password")}
-          </label>
-          <input
-            id="new-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={Boolean(errors.password)}
-            aria-describedby={errors.password ? "password-error password-rules" : "password-rules"}
-            className={input}
-          />
-          {message("password") && (
-            <p id="password-error" className="mt-1 text-sm text-red-700" data-testid="error-password">
-              {message("password")}
-            </p>
+        <Field id="new-password" label={t("password")} error={message("password")} errorId="password-error" errorTestId="error-password" describedBy="password-rules">
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className={input}
+            />
           )}
-        </div>
-        <div>
-          <label htmlFor="confirm-password" className="block text-sm font-medium text-slate-800">
-            {t("confirm")}
-          </label>
-          <input
-            id="confirm-password"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            aria-invalid={Boolean(errors.confirm)}
-            aria-describedby={errors.confirm ? "confirm-error" : undefined}
-            className={input}
-          />
-          {message("confirm") && (
-            <p id="confirm-error" className="mt-1 text-sm text-red-700" data-testid="error-confirm">
-              {message("confirm")}
-            </p>
+        </Field>
+        <Field id="confirm-password" label={t("confirm")} error={message("confirm")} errorId="confirm-error" errorTestId="error-confirm">
+          {(control) => (
+            <input
+              {...control}
+              name="confirm"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              className={input}
+            />
           )}
-        </div>
+        </Field>
         <div id="password-rules" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
           <p className="font-medium">{t("rulesTitle")}</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 
 type FieldErrors = { email?: string; password?: string };
@@ -12,6 +13,9 @@ const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
   Locked: "locked",
   Inactive: "inactive",
 };
+
+const input =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
@@ -59,45 +63,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {formError}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={Boolean(fieldErrors.email)}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.email}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          ref={passwordField}
-          aria-invalid={Boolean(fieldErrors.password)}
-          aria-describedby={fieldErrors.password ? "password-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <Field id="email" label={t("email")} error={fieldErrors.email}>
+        {(control) => <input {...control} name="email" type="email" autoComplete="username" className={input} />}
+      </Field>
+      <Field id="password" label={t("password")} error={fieldErrors.password}>
+        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" ref={passwordField} className={input} />}
+      </Field>
       <button
         type="submit"
         disabled={pending || !hydrated}

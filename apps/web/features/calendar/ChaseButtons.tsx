@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { chaseAll, chaseOne, type ChaseResult } from "./actions";
 
@@ -18,7 +19,7 @@ function Outcome({ result, testId }: { result: ChaseResult | null; testId: strin
   const key = result.status === "invalid" ? (result.fields.form ?? result.fields.note) : undefined;
   return (
     <p role="alert" className="text-xs text-red-800" data-testid={`${testId}-error`}>
-      {key && t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")}
+      {errorMessage(t, key) ?? t("errors.generic")}
     </p>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { submitCloseOut, type CloseOutResult } from "./actions";
 
@@ -21,7 +23,7 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
   const [pending, startTransition] = useTransition();
   // The form opens with a click, which does nothing before hydration: the button waits (see useHydrated).
   const hydrated = useHydrated();
-  const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
+  const message = (key: string | undefined) => errorMessage(t, key);
   const fields = result?.status === "invalid" ? result.fields : {};
   const outcomeError = message(fields.outcome);
   const noteError = message(fields.note);
@@ -105,25 +107,27 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
           </p>
         )}
       </fieldset>
-      <div>
-        <label htmlFor="close-out-note" className="block text-sm font-medium">{t("note")}</label>
-        <textarea
-          id="close-out-note"
-          rows={4}
-          maxLength={NOTE_MAX}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          aria-invalid={Boolean(noteError)}
-          aria-describedby={noteError ? "close-out-note-hint close-out-note-error" : "close-out-note-hint"}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-        />
-        <p id="close-out-note-hint" className="mt-1 text-xs text-slate-500">{t("noteHint", { max: NOTE_MAX })}</p>
-        {noteError && (
-          <p id="close-out-note-error" className="mt-1 text-sm text-red-700" data-testid="close-out-note-error">
-            {noteError}
-          </p>
+      <Field
+        id="close-out-note"
+        label={t("note")}
+        labelClassName="block text-sm font-medium"
+        hint={t("noteHint", { max: NOTE_MAX })}
+        hintClassName="mt-1 text-xs text-slate-500"
+        describeHintFirst
+        error={noteError}
+        errorTestId="close-out-note-error"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={4}
+            maxLength={NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+          />
         )}
-      </div>
+      </Field>
       <div className="flex flex-wrap gap-2">
         <button
           type="submit"

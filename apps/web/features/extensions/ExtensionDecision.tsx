@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { submitExtensionDecision, type ExtensionResult } from "./actions";
 
@@ -27,7 +28,7 @@ export function ExtensionDecision({ requestId }: { requestId: string }) {
       </p>
     );
   }
-  const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
+  const message = (key: string | undefined) => errorMessage(t, key);
   const fields = result?.status === "invalid" ? result.fields : {};
   const fieldError = message(fields.comment);
   const formError = result?.status === "error" || result?.status === "signed-out" ? t("errors.generic") : message(fields.form);

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/Field";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { submitExtensionRequest, type ExtensionResult } from "./actions";
 
@@ -14,7 +16,7 @@ export function ExtensionForm({ initiativeId, minDate, hasPending }: { initiativ
   const [pending, startTransition] = useTransition();
   // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
   const hydrated = useHydrated();
-  const message = (key: string | undefined) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.generic")) : undefined);
+  const message = (key: string | undefined) => errorMessage(t, key);
   const fields = result?.status === "invalid" ? result.fields : {};
   const dateError = message(fields.requestedDueDate);
   const reasonError = message(fields.reason);
@@ -49,39 +51,39 @@ export function ExtensionForm({ initiativeId, minDate, hasPending }: { initiativ
             {formError}
           </p>
         )}
-        <div>
-          <label htmlFor="extension-date" className="block text-sm font-medium">{t("requestedDueDate")}</label>
-          <input
-            id="extension-date"
-            type="date"
-            min={minDate}
-            value={requestedDueDate}
-            onChange={(e) => setRequestedDueDate(e.target.value)}
-            aria-invalid={Boolean(dateError)}
-            aria-describedby={dateError ? "extension-date-error" : undefined}
-            className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-          />
-          {dateError && (
-            <p id="extension-date-error" className="mt-1 text-sm text-red-700" data-testid="extension-date-error">{dateError}</p>
+        <Field id="extension-date" label={t("requestedDueDate")} labelClassName="block text-sm font-medium" error={dateError} errorTestId="extension-date-error">
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              min={minDate}
+              value={requestedDueDate}
+              onChange={(e) => setRequestedDueDate(e.target.value)}
+              className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+            />
           )}
-        </div>
-        <div>
-          <label htmlFor="extension-reason" className="block text-sm font-medium">{t("reason")}</label>
-          <textarea
-            id="extension-reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={Boolean(reasonError)}
-            aria-describedby={reasonError ? "extension-reason-hint extension-reason-error" : "extension-reason-hint"}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-          />
-          <p id="extension-reason-hint" className="mt-1 text-xs text-slate-500">{t("reasonHint")}</p>
-          {reasonError && (
-            <p id="extension-reason-error" className="mt-1 text-sm text-red-700" data-testid="extension-reason-error">{reasonError}</p>
+        </Field>
+        <Field
+          id="extension-reason"
+          label={t("reason")}
+          labelClassName="block text-sm font-medium"
+          hint={t("reasonHint")}
+          hintClassName="mt-1 text-xs text-slate-500"
+          describeHintFirst
+          error={reasonError}
+          errorTestId="extension-reason-error"
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+            />
           )}
-        </div>
+        </Field>
         <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
           {pending ? t("submitting") : t("submit")}
         </button>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { submitReview, type ReviewResult } from "./actions";
 
@@ -30,7 +31,7 @@ export function ReviewActions({ updateId }: { updateId: string }) {
     <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-2 border-0 p-0">
       {formKey && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="review-error">
-          {t.has(`errors.${formKey}`) ? t(`errors.${formKey}`) : t("errors.generic")}
+          {errorMessage(t, formKey)}
         </p>
       )}
       {(result?.status === "error" || result?.status === "signed-out") && (
@@ -49,7 +50,7 @@ export function ReviewActions({ updateId }: { updateId: string }) {
       />
       {fieldKey && (
         <p id={`comment-${updateId}-error`} className="text-sm text-red-700" data-testid="review-comment-error">
-          {t.has(`errors.${fieldKey}`) ? t(`errors.${fieldKey}`) : t("errors.generic")}
+          {errorMessage(t, fieldKey)}
         </p>
       )}
       <div className="flex flex-wrap gap-2">

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { Field } from "@/components/Field";
+import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { createTokenAction, type CreateTokenState } from "./actions";
 
@@ -12,7 +14,7 @@ export function CreateTokenForm() {
   const hydrated = useHydrated();
   const nameKey = state.status === "invalid" ? state.fields.name : undefined;
   // The operation answers with message keys (name.required); they are nested under settings.errors.
-  const nameError = nameKey ? (t.has(`errors.${nameKey}`) ? t(`errors.${nameKey}`) : t("errors.name.invalid")) : null;
+  const nameError = errorMessage(t, nameKey, "name.invalid");
   const formError =
     state.status === "signed-out" ? t("errors.signedOut") : state.status === "error" || (state.status === "invalid" && !nameKey) ? t("errors.failed") : null;
 
@@ -21,31 +23,27 @@ export function CreateTokenForm() {
       {state.status === "created" && <NewToken key={state.token} name={state.name} token={state.token} />}
       <form action={action} noValidate data-testid="create-token-form">
         <fieldset disabled={!hydrated} className="m-0 flex min-w-0 flex-wrap items-start gap-3 border-0 p-0">
-          <div className="min-w-64 flex-1">
-            <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">
-              {t("name")}
-            </label>
-            <input
-              id="token-name"
-              name="name"
-              type="text"
-              maxLength={100}
-              autoComplete="off"
-              placeholder={t("namePlaceholder")}
-              aria-invalid={Boolean(nameError)}
-              aria-describedby={nameError ? "token-name-error" : "token-name-hint"}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
-            />
-            {nameError ? (
-              <p id="token-name-error" className="mt-1 text-sm text-red-700" data-testid="token-name-error">
-                {nameError}
-              </p>
-            ) : (
-              <p id="token-name-hint" className="mt-1 text-xs text-slate-600">
-                {t("nameHint")}
-              </p>
+          <Field
+            id="token-name"
+            className="min-w-64 flex-1"
+            label={t("name")}
+            hint={t("nameHint")}
+            hintPlacement="instead"
+            error={nameError}
+            errorTestId="token-name-error"
+          >
+            {(control) => (
+              <input
+                {...control}
+                name="name"
+                type="text"
+                maxLength={100}
+                autoComplete="off"
+                placeholder={t("namePlaceholder")}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
+              />
             )}
-          </div>
+          </Field>
           <button
             type="submit"
             disabled={pending}
