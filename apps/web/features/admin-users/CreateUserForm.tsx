@@ -1,12 +1,13 @@
 "use client";
 
-import { ROLES, type Role } from "@workplan/core/rules/policy";
+import type { Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { createUserAction, type AdminActionResult } from "./actions";
+import { RoleDepartmentFields } from "./RoleDepartmentFields";
 import { errorMessage, inputClass } from "./messages";
 import { OneTimeLink } from "./OneTimeLink";
 
@@ -20,7 +21,6 @@ const EMPTY: Fields = { name: "", email: "", role: "STAFF", department: "" };
 
 export function CreateUserForm({ departments }: { departments: DepartmentOption[] }) {
   const t = useTranslations("adminUsers");
-  const tRoles = useTranslations("roles");
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<AdminActionResult | null>(null);
@@ -117,36 +117,15 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
                 />
               )}
             </Field>
-            <Field id="role" label={t("role")} error={message("role")} errorTestId="error-role">
-              {(control) => (
-                <select {...control} name="role" value={fields.role} onChange={(e) => set("role", e.target.value as Role)} className={inputClass}>
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {tRoles(r)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id="department"
-              label={t("department")}
-              hint={t("create.departmentHint")}
-              hintPlacement="after-error"
-              error={message("department")}
-              errorTestId="error-department"
-            >
-              {(control) => (
-                <select {...control} name="department" value={fields.department} onChange={(e) => set("department", e.target.value)} className={inputClass}>
-                  <option value="">{t("create.departmentNone")}</option>
-                  {departments.map((d) => (
-                    <option key={d.code} value={d.code}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <RoleDepartmentFields
+              named
+              role={fields.role}
+              department={fields.department}
+              departments={departments}
+              onRole={(role) => set("role", role)}
+              onDepartment={(code) => set("department", code)}
+              message={message}
+            />
           </div>
           <button
             type="submit"

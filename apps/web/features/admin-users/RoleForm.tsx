@@ -1,18 +1,17 @@
 "use client";
 
-import { ROLES, type Role } from "@workplan/core/rules/policy";
+import type { Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import { updateRoleAction, type AdminActionResult } from "./actions";
 import type { DepartmentOption } from "./CreateUserForm";
-import { errorMessage, inputClass } from "./messages";
+import { RoleDepartmentFields } from "./RoleDepartmentFields";
+import { errorMessage } from "./messages";
 import { Outcome } from "./Outcome";
 
 export function RoleForm({ userId, role, department, departments }: { userId: string; role: Role; department: string; departments: DepartmentOption[] }) {
   const t = useTranslations("adminUsers");
-  const tRoles = useTranslations("roles");
   const [values, setValues] = useState({ role, department });
   const [result, setResult] = useState<AdminActionResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -38,36 +37,14 @@ export function RoleForm({ userId, role, department, departments }: { userId: st
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
         <p className="text-sm text-slate-600">{t("roleForm.hint")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="role" label={t("role")} error={message("role")} errorTestId="error-role">
-            {(control) => (
-              <select {...control} value={values.role} onChange={(e) => setValues((v) => ({ ...v, role: e.target.value as Role }))} className={inputClass}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {tRoles(r)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            id="department"
-            label={t("department")}
-            hint={t("create.departmentHint")}
-            hintPlacement="after-error"
-            error={message("department")}
-            errorTestId="error-department"
-          >
-            {(control) => (
-              <select {...control} value={values.department} onChange={(e) => setValues((v) => ({ ...v, department: e.target.value }))} className={inputClass}>
-                <option value="">{t("create.departmentNone")}</option>
-                {departments.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleDepartmentFields
+            role={values.role}
+            department={values.department}
+            departments={departments}
+            onRole={(role) => setValues((v) => ({ ...v, role }))}
+            onDepartment={(department) => setValues((v) => ({ ...v, department }))}
+            message={message}
+          />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button

@@ -24,8 +24,20 @@ function Outcome({ result, testId }: { result: ChaseResult | null; testId: strin
   );
 }
 
-/** 催办 one late initiative; the result is shown next to the button. */
-export function ChaseButton({ initiativeId, code }: { initiativeId: string; code: string }) {
+/** A chase button with its result beside it: the one thing both chase buttons are. */
+function ChaseAction({
+  run,
+  label,
+  idle,
+  className,
+  testId,
+}: {
+  run: () => Promise<ChaseResult>;
+  label: string;
+  idle: string;
+  className: string;
+  testId: "chase" | "chase-all";
+}) {
   const t = useTranslations("chase");
   const [result, setResult] = useState<ChaseResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -36,46 +48,46 @@ export function ChaseButton({ initiativeId, code }: { initiativeId: string; code
       <button
         type="button"
         disabled={pending || result?.status === "saved" || !hydrated}
-        aria-label={t("chaseOne", { code })}
+        aria-label={label}
         onClick={() =>
           startTransition(async () => {
-            setResult(await chaseOne(initiativeId, "").catch(() => ({ status: "error" as const })));
+            setResult(await run().catch(() => ({ status: "error" as const })));
           })
         }
-        className="rounded-md border border-amber-600 bg-white px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-50 disabled:opacity-60"
-        data-testid="chase-button"
+        className={`${className} disabled:opacity-60`}
+        data-testid={`${testId}-button`}
       >
-        {pending ? t("chasing") : t("chase")}
+        {pending ? t("chasing") : idle}
       </button>
-      <Outcome result={result} testId="chase-result" />
+      <Outcome result={result} testId={`${testId}-result`} />
     </div>
+  );
+}
+
+/** 催办 one late initiative; the result is shown next to the button. */
+export function ChaseButton({ initiativeId, code }: { initiativeId: string; code: string }) {
+  const t = useTranslations("chase");
+  return (
+    <ChaseAction
+      run={() => chaseOne(initiativeId, "")}
+      label={t("chaseOne", { code })}
+      idle={t("chase")}
+      className="rounded-md border border-amber-600 bg-white px-2 py-1 text-xs font-medium text-amber-900 hover:bg-amber-50"
+      testId="chase"
+    />
   );
 }
 
 /** 催办全部逾期事项 of one department. */
 export function ChaseDepartmentButton({ departmentId, name }: { departmentId: string; name: string }) {
   const t = useTranslations("chase");
-  const [result, setResult] = useState<ChaseResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  // A click before hydration would do nothing: the button waits for the script (see useHydrated).
-  const hydrated = useHydrated();
   return (
-    <div className="flex flex-col items-start gap-1">
-      <button
-        type="button"
-        disabled={pending || result?.status === "saved" || !hydrated}
-        aria-label={t("chaseAllOf", { name })}
-        onClick={() =>
-          startTransition(async () => {
-            setResult(await chaseAll(departmentId).catch(() => ({ status: "error" as const })));
-          })
-        }
-        className="rounded-md bg-amber-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-800 disabled:opacity-60"
-        data-testid="chase-all-button"
-      >
-        {pending ? t("chasing") : t("chaseAll")}
-      </button>
-      <Outcome result={result} testId="chase-all-result" />
-    </div>
+    <ChaseAction
+      run={() => chaseAll(departmentId)}
+      label={t("chaseAllOf", { name })}
+      idle={t("chaseAll")}
+      className="rounded-md bg-amber-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-800"
+      testId="chase-all"
+    />
   );
 }
