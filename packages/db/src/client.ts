@@ -10,11 +10,28 @@ function createClient() {
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // Interactive transactions get more than Prisma's 5 s default: on a busy two-core machine a batch
   // (a department's chases, a spreadsheet import) must not fail half-way for want of time.
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true } },
     transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+    ...(countingStatements ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
+  if (countingStatements) (client as unknown as QueryEvents).$on("query", () => statementCounter.count++);
+  return client;
+}
+
+// With WORKPLAN_SQL_COUNT=1 (the HTTP benchmark and the tests that assert "statements per request do
+// not grow with the data") every SQL statement this process sends is counted. Off by default: no
+// query events, no cost.
+const countingStatements = process.env.WORKPLAN_SQL_COUNT === "1";
+type QueryEvents = { $on(event: "query", listener: () => void): void };
+const statementCounter = ((globalThis as unknown as { workplanSqlCounter?: { count: number } }).workplanSqlCounter ??= {
+  count: 0,
+});
+
+/** SQL statements sent by this process so far, or null when counting is off (WORKPLAN_SQL_COUNT unset). */
+export function sqlStatementCount(): number | null {
+  return countingStatements ? statementCounter.count : null;
 }
 
 type Client = ReturnType<typeof createClient>;

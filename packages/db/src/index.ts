@@ -1,4 +1,4 @@
-export { prisma, getPrisma, disconnectPrisma } from "./client";
+export { prisma, getPrisma, disconnectPrisma, sqlStatementCount } from "./client";
 export type { PrismaClientType } from "./client";
 export { Prisma } from "./generated/prisma/client";
 export type { Role, Health, PlanStatus } from "./generated/prisma/enums";
