@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
@@ -41,6 +42,7 @@ function ChaseAction({
   const t = useTranslations("chase");
   const [result, setResult] = useState<ChaseResult | null>(null);
   const [pending, startTransition] = useTransition();
+  const router = useRouter();
   // A click before hydration would do nothing: the button waits for the script (see useHydrated).
   const hydrated = useHydrated();
   return (
@@ -51,7 +53,10 @@ function ChaseAction({
         aria-label={label}
         onClick={() =>
           startTransition(async () => {
-            setResult(await run().catch(() => ({ status: "error" as const })));
+            const outcome = await run().catch(() => ({ status: "error" as const }));
+            setResult(outcome);
+            // The page's own figures (the chase count column, "chased N times") follow at once.
+            if (outcome.status === "saved") router.refresh();
           })
         }
         className={`${className} disabled:opacity-60`}

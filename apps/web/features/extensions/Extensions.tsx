@@ -87,7 +87,7 @@ export async function Extensions({ initiative, viewer, now = new Date() }: { ini
 }
 
 /** The review page's list of pending extension requests, each with approve / refuse. */
-export async function PendingExtensions({ items }: { items: PendingExtension[] }) {
+export async function PendingExtensions({ items, total, pager }: { items: PendingExtension[]; total: number; pager?: React.ReactNode }) {
   const t = await getTranslations("extensions");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -95,7 +95,7 @@ export async function PendingExtensions({ items }: { items: PendingExtension[] }
   return (
     <section aria-labelledby="pending-extensions-heading" className="space-y-3" data-testid="pending-extensions">
       <h2 id="pending-extensions-heading" className="text-lg font-semibold">
-        {t("pendingTitle")}
+        {t("pendingTitle")} {total > 0 && <span className="text-base font-normal text-slate-500" data-testid="pending-extensions-count">({total})</span>}
       </h2>
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t("pendingEmpty")}</p>
@@ -120,6 +120,7 @@ export async function PendingExtensions({ items }: { items: PendingExtension[] }
           ))}
         </ol>
       )}
+      {pager}
     </section>
   );
 }

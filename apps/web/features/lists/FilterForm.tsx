@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
 interface Props {
-  action: "/initiatives" | "/updates";
+  action: "/initiatives" | "/updates" | "/review";
   legend: string;
   applyLabel: string;
   clearLabel: string;

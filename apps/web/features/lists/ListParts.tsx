@@ -19,7 +19,7 @@ export function ListHeading({ title, intro }: { title: string; intro: string }) 
  * The filter form with its legend and buttons. It is keyed by the filters of the URL, so that a new
  * URL (back, a link) shows its own values rather than what was last typed.
  */
-export async function ListFilters({ action, values, testId, children }: { action: "/initiatives" | "/updates"; values: Record<string, string | undefined>; testId: string; children: React.ReactNode }) {
+export async function ListFilters({ action, values, testId, children }: { action: "/initiatives" | "/updates" | "/review"; values: Record<string, string | undefined>; testId: string; children: React.ReactNode }) {
   const t = await getTranslations("lists");
   return (
     <FilterForm key={JSON.stringify(values)} action={action} legend={t("filters.legend")} applyLabel={t("filters.apply")} clearLabel={t("filters.clear")} testId={testId}>

@@ -1,7 +1,9 @@
 import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
+import { can, type Viewer } from "@workplan/core/rules/policy";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { HealthBadge } from "@/components/HealthBadge";
 import { departmentName, readable } from "@/lib/display";
+import { ReviewActions } from "@/features/review/ReviewCard";
 import { EditUpdateText } from "./EditUpdateText";
 
 type Update = InitiativeDetail["updates"][number];
@@ -12,21 +14,38 @@ const STATUS_STYLES = {
   RETURNED: "bg-red-50 text-red-800",
 } as const;
 
-/** Every update, newest first, with what it changed against the same department's previous one. */
-export async function Timeline({ initiative, viewerId }: { initiative: InitiativeDetail; viewerId: string }) {
+/**
+ * The updates, newest first, a page at a time ("earlier reports" pages back), each with what it
+ * changed against the same department's previous one; a manager reviews a waiting report here too.
+ */
+export async function Timeline({ initiative, viewer, paged }: { initiative: InitiativeDetail; viewer: Viewer; paged: boolean }) {
+  const viewerId = viewer.id;
   const t = await getTranslations("timeline");
   const th = await getTranslations("health");
   const tr = await getTranslations("timelineReview");
   const locale = await getLocale();
   const format = await getFormatter();
-  const previous = new Map<string, Update | undefined>();
-  // updates are newest first: the previous of each is the next older one of the same department
+  const previous = new Map<string, Pick<Update, "progress" | "health"> | undefined>();
+  // updates are newest first: the previous of each is the next older one of the same department,
+  // on this page or (for the oldest of each department here) the one just before the page
   for (let i = 0; i < initiative.updates.length; i += 1) {
     const update = initiative.updates[i];
     if (!update) continue;
-    previous.set(update.id, initiative.updates.slice(i + 1).find((u) => u.department.id === update.department.id));
+    previous.set(
+      update.id,
+      initiative.updates.slice(i + 1).find((u) => u.department.id === update.department.id) ?? initiative.olderByDepartment[update.department.id],
+    );
   }
+  const open = !initiative.archivedAt && !initiative.closedAt;
   return (
+    <>
+    {paged && (
+      <p className="mb-4 text-sm">
+        <a href={`/initiatives/${initiative.id}#history-heading`} className="text-brand-700 underline underline-offset-2" data-testid="timeline-latest">
+          {t("latest")}
+        </a>
+      </p>
+    )}
     <ol className="space-y-5" data-testid="timeline">
       {initiative.updates.map((update) => {
         const before = previous.get(update.id);
@@ -138,9 +157,27 @@ export async function Timeline({ initiative, viewerId }: { initiative: Initiativ
               ) : (
                 <p className="mt-2 text-xs text-slate-500">{t("readOnly")}</p>
               ))}
+            {update.status === "SUBMITTED" && open && update.author.id !== viewerId && can(viewer, "update.review", { departmentId: update.department.id }) && (
+              <div className="mt-3 rounded-md border border-amber-200 bg-amber-50/50 p-3" data-testid="timeline-review-actions">
+                <ReviewActions updateId={update.id} />
+              </div>
+            )}
           </li>
         );
       })}
     </ol>
+    <p className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600" data-testid="timeline-pager">
+      <span>{t("shown", { shown: initiative.updates.length, total: initiative.updatesTotal })}</span>
+      {initiative.updatesNext && (
+        <a
+          href={`/initiatives/${initiative.id}?before=${encodeURIComponent(initiative.updatesNext)}#history-heading`}
+          className="rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:border-brand-600"
+          data-testid="timeline-earlier"
+        >
+          {t("earlier")}
+        </a>
+      )}
+    </p>
+    </>
   );
 }

@@ -100,8 +100,14 @@ export interface Dashboard {
   departments: DashboardDepartment[];
   /** Departments ranked by on-time reporting, then average progress. */
   league: { rank: number; departmentId: string }[];
+  /** The most serious `behindLimit` (default 20) of the initiatives behind… */
   behind: BehindInitiative[];
+  /** …and how many are behind in all. */
+  behindCount: number;
 }
+
+/** How many of the initiatives behind the overview lists; "all N" links to the rest. */
+export const BEHIND_SHOWN = 20;
 
 const dashboardSelect = {
   id: true,
@@ -167,7 +173,7 @@ const REASON_ORDER: BehindReason[] = ["PAST_DUE", "REPORT_MISSING", "REPORT_LATE
 
 export async function getDashboard(
   viewer: Viewer,
-  options: { year?: number; department?: string; now?: Date } = {},
+  options: { year?: number; department?: string; now?: Date; behindLimit?: number } = {},
   db: Db = prisma,
 ): Promise<Dashboard> {
   const now = options.now ?? new Date();
@@ -333,8 +339,8 @@ export async function getDashboard(
     .map((d, i) => ({ rank: i + 1, departmentId: d.department.id }));
 
   const severity = (d: Derived) => (d.light === "RED" ? 0 : d.light === "YELLOW" ? 1 : 2);
-  const behind: BehindInitiative[] = derived
-    .filter((d) => d.reasons.length > 0)
+  const behindAll = derived.filter((d) => d.reasons.length > 0);
+  const behind: BehindInitiative[] = behindAll
     .sort(
       (a, b) =>
         severity(a) - severity(b) ||
@@ -342,6 +348,7 @@ export async function getDashboard(
         a.row.progress - b.row.progress ||
         a.row.code.localeCompare(b.row.code),
     )
+    .slice(0, options.behindLimit ?? BEHIND_SHOWN)
     .map((d) => ({
       id: d.row.id,
       code: d.row.code,
@@ -378,5 +385,6 @@ export async function getDashboard(
     departments,
     league,
     behind,
+    behindCount: behindAll.length,
   };
 }

@@ -205,3 +205,35 @@ export async function listPendingExtensions(viewer: Viewer, options: { limit?: n
 }
 
 export type PendingExtension = Awaited<ReturnType<typeof listPendingExtensions>>[number];
+
+export const EXTENSIONS_PAGE_SIZE = 20;
+
+/** A page of the pending extension requests the viewer may decide, oldest first, with their true count. */
+export async function getPendingExtensionsPage(viewer: Viewer, pageInput: unknown) {
+  if (!can(viewer, "extension.decide")) return { items: [], total: 0, page: 1, pages: 1 };
+  const scope = departmentScope(viewer);
+  const where: Prisma.ExtensionRequestWhereInput = {
+    status: "PENDING",
+    initiative: { archivedAt: null, closedAt: null, ...(scope.kind === "department" ? { departmentId: scope.departmentId } : {}) },
+  };
+  const total = await prisma.extensionRequest.count({ where });
+  const pages = Math.max(1, Math.ceil(total / EXTENSIONS_PAGE_SIZE));
+  const asked = Number(pageInput);
+  const page = Number.isInteger(asked) ? Math.min(pages, Math.max(1, asked)) : 1;
+  const items: PendingExtension[] = await prisma.extensionRequest.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * EXTENSIONS_PAGE_SIZE,
+    take: EXTENSIONS_PAGE_SIZE,
+    select: {
+      id: true,
+      currentDueDate: true,
+      requestedDueDate: true,
+      reason: true,
+      createdAt: true,
+      requester: { select: { name: true } },
+      initiative: { select: { id: true, code: true, title: true, dueDate: true } },
+    },
+  });
+  return { items, total, page, pages };
+}

@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
+import type { Health } from "../rules/health";
 import type { Viewer } from "../rules/policy";
+import { decodeCursor, encodeCursor } from "./list-query";
 import { initiativeRecordWhere } from "./scope";
 
 // Ids are cuids; anything else cannot exist and is answered like a missing row.
@@ -12,9 +14,13 @@ export const idSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
  * An archived initiative is still found by its id (its page keeps its history, read-only, marked
  * archived); lists and roll-ups leave it out.
  */
-export async function getInitiative(viewer: Viewer, idInput: unknown) {
+export async function getInitiative(viewer: Viewer, idInput: unknown, options: { before?: string; limit?: number } = {}) {
   const id = idSchema.safeParse(idInput);
   if (!id.success) return null;
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
+  // The timeline is read a page at a time, newest first: `before` is the cursor of the last report
+  // shown (its created_at and id); a cursor this page did not give reads as the first page.
+  const before = options.before ? readTimelineCursor(options.before) : null;
   const row = await prisma.initiative.findFirst({
     where: { AND: [{ id: id.data }, initiativeRecordWhere(viewer)] },
     select: {
@@ -57,8 +63,9 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
       },
       department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
       updates: {
-        orderBy: { createdAt: "desc" },
-        take: 50,
+        where: before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {},
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: limit + 1,
         select: {
           id: true,
           period: true,
@@ -85,7 +92,21 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
     },
   });
   if (!row) return null;
-  const { targetValue, targetUnit, targetApproximate, measuredValue, cooperations, updates, ...rest } = row;
+  const { targetValue, targetUnit, targetApproximate, measuredValue, cooperations, updates: fetched, ...rest } = row;
+  const updates = fetched.slice(0, limit);
+  const oldest = updates.at(-1);
+  const [updatesTotal, olderByDepartment] = await Promise.all([
+    prisma.progressUpdate.count({ where: { initiativeId: row.id } }),
+    // What each department reported before the oldest report shown: the timeline says what a
+    // report changed against the same department's previous one, which may be on an earlier page.
+    oldest && fetched.length > limit
+      ? prisma.$queryRaw<{ department_id: string; progress: number; health: Health }[]>`
+          SELECT DISTINCT ON (department_id) department_id, progress, health::text AS health
+          FROM progress_updates
+          WHERE initiative_id = ${row.id} AND (created_at, id) < (${oldest.createdAt}, ${oldest.id})
+          ORDER BY department_id, created_at DESC, id DESC`
+      : Promise.resolve([]),
+  ]);
   return {
     ...rest,
     target: targetValue === null ? null : { value: targetValue.toNumber(), unit: targetUnit ?? "", approximate: targetApproximate },
@@ -93,7 +114,24 @@ export async function getInitiative(viewer: Viewer, idInput: unknown) {
     cooperatingDepartments: cooperations.map((c) => c.department),
     milestonesDone: rest.milestones.filter((m) => m.doneAt !== null).length,
     updates: updates.map((u) => ({ ...u, measuredValue: u.measuredValue?.toNumber() ?? null })),
+    /** Reports on the initiative in all (every page of the timeline). */
+    updatesTotal,
+    /** The cursor of the next (older) page of the timeline, or null on the last. */
+    updatesNext: fetched.length > limit && oldest ? encodeCursor([oldest.createdAt.toISOString(), oldest.id]) : null,
+    /** The same department's report just before this page, per department (for "what changed"). */
+    olderByDepartment: Object.fromEntries(olderByDepartment.map((o) => [o.department_id, { progress: o.progress, health: o.health }])),
   };
+}
+
+const timelineCursor = z.tuple([z.string().datetime(), z.string().min(1).max(40)]);
+
+function readTimelineCursor(cursor: string): { createdAt: Date; id: string } | null {
+  try {
+    const [createdAt, id] = decodeCursor(cursor, timelineCursor);
+    return { createdAt: new Date(createdAt), id };
+  } catch {
+    return null;
+  }
 }
 
 export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getInitiative>>>;

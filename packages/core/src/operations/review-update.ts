@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, Prisma } from "@workplan/db";
 import { z } from "zod";
-import { can, departmentScope, type Viewer } from "../rules/policy";
+import { can, type Viewer } from "../rules/policy";
 import { fieldErrors } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
@@ -88,38 +88,4 @@ export async function reviewUpdate(viewer: Viewer, updateId: unknown, input: unk
   }
 }
 
-/** Submitted updates awaiting review in the viewer's scope, oldest first. */
-export async function listReviewQueue(viewer: Viewer, options: { limit?: number } = {}) {
-  if (!can(viewer, "update.review")) return [];
-  const scope = departmentScope(viewer);
-  const rows = await prisma.progressUpdate.findMany({
-    where: {
-      status: "SUBMITTED",
-      authorId: { not: viewer.id },
-      ...(scope.kind === "department" ? { departmentId: scope.departmentId } : {}),
-      initiative: { archivedAt: null },
-    },
-    orderBy: { createdAt: "asc" },
-    take: Math.min(options.limit ?? 100, 500),
-    select: {
-      id: true,
-      period: true,
-      progress: true,
-      health: true,
-      healthSuggested: true,
-      healthReason: true,
-      workDone: true,
-      problems: true,
-      nextSteps: true,
-      createdAt: true,
-      revisionOfId: true,
-      author: { select: { name: true } },
-      department: { select: { code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
-      initiative: { select: { id: true, code: true, title: true, progress: true } },
-      evidence: { select: { id: true, kind: true, url: true, fileName: true } },
-    },
-  });
-  return rows;
-}
-
-export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>[number];
+export { listReviewQueue, type ReviewQueueItem } from "./review-queue";

@@ -1,35 +1,72 @@
 import { currentPlanYear } from "@workplan/core/rules/calendar";
 import { requirePermission } from "@workplan/auth";
 import { listPlanYears } from "@workplan/core/operations/get-plan-overview";
-import { getReportingCalendar } from "@workplan/core/operations/reporting-calendar";
+import { getCalendarSummary, getReportingCalendar } from "@workplan/core/operations/reporting-calendar";
+import { isMinistryWide } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ChaseButton, ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { CalendarSummary } from "@/features/calendar/CalendarSummary";
 import { LightBadge, StatusCell } from "@/features/calendar/LightBadge";
+import { Pager } from "@/components/Pager";
 import { departmentName, readable } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("calendar"))("title") };
 }
 
-type Props = { searchParams: Promise<{ year?: string | string[] }> };
+type Props = { searchParams: Promise<{ year?: string | string[]; department?: string | string[]; page?: string | string[] }> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function CalendarPage({ searchParams }: Props) {
   const viewer = await requirePermission("initiative.chase");
-  const raw = (await searchParams).year;
-  const asked = Number(Array.isArray(raw) ? raw[0] : raw);
+  const params = await searchParams;
+  const asked = Number(first(params.year));
   const years = await listPlanYears(viewer);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (currentPlanYear(years, new Date()) ?? new Date().getUTCFullYear());
-  const calendar = await getReportingCalendar(viewer, { year });
   const t = await getTranslations("calendar");
+  // A ministry-wide viewer sees departments × months first and opens one department from there;
+  // a department's manager sees the department's calendar, 50 initiatives a page.
+  const askedDepartment = first(params.department)?.trim().toUpperCase() ?? "";
+  const department = isMinistryWide(viewer) && /^[A-Z][A-Z0-9]{0,19}$/.test(askedDepartment) ? askedDepartment : undefined;
+  const header = (
+    <div>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("subtitle", { year })}</p>
+      {department && (
+        <p className="mt-1 text-sm">
+          <Link href={`/calendar?year=${year}`} className="text-brand-700 hover:underline" data-testid="calendar-all-departments">
+            {t("allDepartments")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+  if (isMinistryWide(viewer) && !department) {
+    const summary = await getCalendarSummary(viewer, { year });
+    return (
+      <div className="space-y-5">
+        {header}
+        {summary.departments.length === 0 || summary.periods.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="calendar-empty">
+            {t("empty")}
+          </p>
+        ) : (
+          <CalendarSummary summary={summary} />
+        )}
+      </div>
+    );
+  }
+  const askedPage = Number(first(params.page));
+  const calendar = await getReportingCalendar(viewer, { year, department, page: Number.isInteger(askedPage) ? askedPage : 1 });
   const locale = await getLocale();
+  const pageHref = (page: number) =>
+    `/calendar?${new URLSearchParams({ year: String(year), ...(department ? { department } : {}), page: String(page) }).toString()}`;
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("subtitle", { year })}</p>
-      </div>
+      {header}
       {calendar.departments.length === 0 || calendar.periods.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="calendar-empty">
           {t("empty")}
@@ -81,6 +118,14 @@ export default async function CalendarPage({ searchParams }: Props) {
             </section>
           );
         })
+      )}
+      {calendar.pages > 1 && (
+        <Pager
+          info={t("pageInfo", { total: calendar.total, page: calendar.page, pages: calendar.pages })}
+          previous={calendar.page > 1 ? pageHref(calendar.page - 1) : undefined}
+          next={calendar.page < calendar.pages ? pageHref(calendar.page + 1) : undefined}
+          labels={{ previous: t("previous"), next: t("next"), nav: t("pagination") }}
+        />
       )}
     </div>
   );

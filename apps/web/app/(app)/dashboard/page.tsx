@@ -1,5 +1,5 @@
 import { requirePermission } from "@workplan/auth";
-import { getDashboard, type DashboardFigures } from "@workplan/core/operations/dashboard";
+import { BEHIND_SHOWN, getDashboard, type DashboardFigures } from "@workplan/core/operations/dashboard";
 import { can } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -26,7 +26,6 @@ const HEALTH_COLOURS: Record<(typeof HEALTH_KEYS)[number], string> = {
   DONE: "#0369a1",
   NONE: "#64748b",
 };
-const BEHIND_SHOWN = 30;
 /** Lines a chart stays readable with: beyond it, the departments furthest behind are drawn. */
 const CHART_LINES = 8;
 
@@ -41,7 +40,7 @@ function FigureLink({ value, to, label, tone = "plain", testId }: { value: numbe
   const zero = value === 0;
   const colour = zero ? "text-slate-400" : tone === "bad" ? "text-red-700" : tone === "warn" ? "text-amber-800" : "text-slate-900";
   return (
-    <Link href={to} aria-label={label} title={label} className={`tabular-nums hover:underline ${colour}`} data-testid={testId}>
+    <Link href={to} aria-label={label} prefetch={false} className={`tabular-nums hover:underline ${colour}`} data-testid={testId}>
       {value}
     </Link>
   );
@@ -195,7 +194,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <section aria-labelledby="behind-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="behind">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="behind-heading" className="text-lg font-semibold">
-                {t("behind.heading")} <span className="text-base font-normal text-slate-500">({dashboard.behind.length})</span>
+                {t("behind.heading")} <span className="text-base font-normal text-slate-500" data-testid="behind-count">({dashboard.behindCount})</span>
               </h2>
               <p className="text-xs text-slate-500">{t("behind.hint")}</p>
             </div>
@@ -203,7 +202,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               <p className="py-6 text-center text-slate-600" data-testid="behind-empty">{t("behind.empty")}</p>
             ) : (
               <ul className="divide-y divide-slate-100">
-                {dashboard.behind.slice(0, BEHIND_SHOWN).map((b) => (
+                {dashboard.behind.map((b) => (
                   <li key={b.id} className="grid gap-2 py-3 md:grid-cols-[1fr_auto] md:items-center" data-testid="behind-item" data-code={b.code}>
                     <div className="min-w-0 space-y-1">
                       <div className="flex flex-wrap items-center gap-2">
@@ -247,10 +246,10 @@ export default async function DashboardPage({ searchParams }: Props) {
                 ))}
               </ul>
             )}
-            {dashboard.behind.length > BEHIND_SHOWN && (
+            {dashboard.behindCount > BEHIND_SHOWN && (
               <p className="mt-3 text-sm">
-                <Link href={href("/initiatives", { year, department: only, light: "RED" })} className="text-brand-700 hover:underline">
-                  {t("behind.more", { count: dashboard.behind.length - BEHIND_SHOWN })}
+                <Link href={href("/initiatives", { year, department: only, attention: 1 })} className="text-brand-700 hover:underline" data-testid="behind-all">
+                  {t("behind.all", { count: dashboard.behindCount })}
                 </Link>
               </p>
             )}
@@ -276,17 +275,20 @@ export default async function DashboardPage({ searchParams }: Props) {
                 </thead>
                 {dashboard.departments.map((d) => {
                   const name = departmentName(d.department, locale);
+                  // The whole ministry: one row per department, each opening the department's own
+                  // overview, where its themes are listed.
+                  const withThemes = only !== undefined || dashboard.departments.length === 1;
                   return (
                     <tbody key={d.department.id} className="border-b border-slate-200" data-testid="department-row" data-department={d.department.code}>
                       <tr className="bg-slate-50/60">
                         <th scope="row" className="min-w-28 px-2 py-2 text-left font-semibold">
-                          <Link href={href("/initiatives", { year, department: d.department.code })} className="hover:text-brand-700 hover:underline">
+                          <Link href={`/dashboard?year=${year}&department=${d.department.code}`} className="hover:text-brand-700 hover:underline" data-testid="department-drill">
                             {name}
                           </Link>
                         </th>
                         {figureCells(d, { department: d.department.code }, name)}
                       </tr>
-                      {d.themes.map((theme) => {
+                      {withThemes && d.themes.map((theme) => {
                         const themeName = readable(theme.title, locale);
                         return (
                           <tr key={theme.code} data-testid="theme-row" data-theme={theme.code}>

@@ -1,12 +1,13 @@
 import { currentPlanYear } from "@workplan/core/rules/calendar";
 import { requirePermission } from "@workplan/auth";
-import { getPlanOverview, listPlanYears } from "@workplan/core/operations/get-plan-overview";
+import { getPlanOverview, getPlanSummary, listPlanYears } from "@workplan/core/operations/get-plan-overview";
 import { isMinistryWide } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepartmentPlan } from "@/features/plan/DepartmentPlan";
+import { PlanSummary } from "@/features/plan/PlanSummary";
 import { departmentName } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,15 +15,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("plan") };
 }
 
-export default async function PlanPage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
+type Search = { year?: string | string[]; department?: string | string[] };
+
+export default async function PlanPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission("plan.read");
   const t = await getTranslations("plan");
   const locale = await getLocale();
   const years = await listPlanYears(viewer);
-  const requested = (await searchParams).year;
+  const params = await searchParams;
+  const requested = params.year;
   const year = typeof requested === "string" ? requested : currentPlanYear(years, new Date());
+  // A ministry-wide viewer first sees one row per department and opens one department's plan from
+  // there; a department's own people see their plan directly.
+  const ministryWide = isMinistryWide(viewer);
+  const askedDepartment = typeof params.department === "string" ? params.department.trim().toUpperCase() : "";
+  const department = ministryWide && /^[A-Z][A-Z0-9]{0,19}$/.test(askedDepartment) ? askedDepartment : undefined;
 
-  const scopeLabel = isMinistryWide(viewer)
+  const scopeLabel = ministryWide
     ? t("scopeAll")
     : t("scopeDepartment", { department: viewer.department ? departmentName(viewer.department, locale) : "—" });
 
@@ -34,30 +43,41 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       </section>
     );
   }
-  const overview = await getPlanOverview(viewer, year);
-  if (!overview) notFound();
-  const isRecord = overview.plans.length > 0 && overview.plans.every((p) => p.status === "CLOSED");
+  const summary = ministryWide && !department ? await getPlanSummary(viewer, year) : null;
+  const overview = summary ? null : await getPlanOverview(viewer, year, { department });
+  if (!summary && !overview) notFound();
+  const shownYear = Number(year);
+  const plans = summary ?? overview?.plans ?? [];
+  const isRecord = plans.length > 0 && plans.every((p) => p.status === "CLOSED");
+  const yearHref = (y: number) => (department ? `/plan?year=${y}&department=${department}` : `/plan?year=${y}`);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">
-            {isRecord ? t("recordTitle", { year: overview.year }) : t("title", { year: overview.year })}
+            {isRecord ? t("recordTitle", { year: shownYear }) : t("title", { year: shownYear })}
           </h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="plan-scope">
             {scopeLabel}
           </p>
+          {department && (
+            <p className="mt-1 text-sm">
+              <Link href={`/plan?year=${shownYear}`} className="text-brand-700 hover:underline" data-testid="plan-all-departments">
+                {t("allDepartments")}
+              </Link>
+            </p>
+          )}
         </div>
         {years.length > 1 && (
           <nav aria-label={t("yearLabel")} className="flex gap-1 rounded-lg bg-slate-200 p-1">
             {years.map((y) => (
               <Link
                 key={y}
-                href={`/plan?year=${y}`}
-                aria-current={y === overview.year ? "page" : undefined}
+                href={yearHref(y)}
+                aria-current={y === shownYear ? "page" : undefined}
                 className={`rounded-md px-3 py-1 text-sm font-medium ${
-                  y === overview.year ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:bg-white/60"
+                  y === shownYear ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:bg-white/60"
                 }`}
               >
                 {y}
@@ -67,13 +87,15 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
         )}
       </div>
 
-      {overview.plans.length === 0 ? (
+      {plans.length === 0 ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="plan-empty">
           <p className="text-lg font-medium">{t("empty")}</p>
           <p className="mt-2 text-sm text-slate-600">{t("emptyHint")}</p>
         </section>
+      ) : summary ? (
+        <PlanSummary year={shownYear} rows={summary} />
       ) : (
-        overview.plans.map((plan) => <DepartmentPlan key={plan.id} plan={plan} />)
+        overview?.plans.map((plan) => <DepartmentPlan key={plan.id} plan={plan} />)
       )}
     </div>
   );

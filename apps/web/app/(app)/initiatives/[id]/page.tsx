@@ -18,19 +18,29 @@ import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
 import { InitiativeChase } from "@/features/calendar/InitiativeChase";
 import { CarriedFrom, CloseOutRecord, CloseOutSection } from "@/features/close-out/CloseOut";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[]; before?: string | string[] }> };
+
+/** Reports on one page of the timeline: the latest, then "earlier reports" a page at a time. */
+const TIMELINE_PAGE = 10;
 
 // One read per request, shared by the metadata and the page.
-const loadInitiative = cache(async (id: string) => getInitiative(await requireUser(), id));
+const loadInitiative = cache(async (id: string, before: string | undefined) =>
+  getInitiative(await requireUser(), id, { before, limit: TIMELINE_PAGE }),
+);
+const beforeOf = async (searchParams: Props["searchParams"]) => {
+  const before = (await searchParams).before;
+  return typeof before === "string" ? before : undefined;
+};
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const initiative = await loadInitiative((await params).id);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const initiative = await loadInitiative((await params).id, await beforeOf(searchParams));
   return { title: initiative ? `${initiative.code} ${readable(initiative.title, await getLocale())}` : undefined };
 }
 
 export default async function InitiativePage({ params, searchParams }: Props) {
   // Scoped by query: outside the viewer's scope, or a malformed id, is simply not found.
-  const initiative = await loadInitiative((await params).id);
+  const before = await beforeOf(searchParams);
+  const initiative = await loadInitiative((await params).id, before);
   if (!initiative) notFound();
   const viewer = await requireUser();
   const closeOut = await getCloseOut(viewer, initiative.id);
@@ -206,7 +216,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             <p className="mt-1 text-sm text-slate-600">{t("historyEmptyHint")}</p>
           </div>
         ) : (
-          <Timeline initiative={initiative} viewerId={viewer.id} />
+          <Timeline initiative={initiative} viewer={viewer} paged={before !== undefined} />
         )}
       </section>
     </article>
