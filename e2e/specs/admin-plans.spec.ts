@@ -65,7 +65,11 @@ test("the admin imports a plan from pasted text, corrects a title, and finds it 
   await page.getByTestId("import-commit").click();
   await expect(page.getByTestId("import-committed")).toContainText(`已导入 ${code} 的 2018 年计划`);
 
-  await page.goto("/plan?year=2018");
+  await expect(async () => {
+    await page.goto("/plan?year=2018");
+    await expect(page.locator(`[data-testid="plan-summary-row"][data-department="${code}"]`)).toContainText(`测试科技司${code}`);
+  }).toPass();
+  await page.getByRole("link", { name: `查看测试科技司${code}的计划` }).click();
   const section = page.getByTestId(`department-${code}`);
   await expect(section.getByRole("heading", { level: 2 })).toHaveText(`测试科技司${code}`);
   await expect(section.locator("li", { hasText: `${code}-2018-1.1` })).toContainText(title);
@@ -122,7 +126,7 @@ test("a second import of a year is refused; a department rename shows on the ann
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("department-saved")).toHaveText("已保存。");
 
-  await page.goto("/plan?year=2018");
+  await page.goto(`/plan?year=2018&department=${code}`);
   await expect(page.getByTestId(`department-${code}`).getByRole("heading", { level: 2 })).toHaveText(renamed);
   // A code that is taken is refused next to the field, and what was typed stays.
   await page.goto(editPage);

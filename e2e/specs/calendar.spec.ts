@@ -6,6 +6,14 @@ test("the director sees the 2018 reporting calendar and chases a late 科技司 
   await signInAs(director, "director@demo.local");
   await director.goto("/calendar?year=2018");
   await expect(director.getByRole("heading", { level: 1, name: "报送日历" })).toBeVisible();
+  // The whole ministry: departments × months, each cell the on-time / late / missing counts.
+  const summary = director.locator('[data-testid="calendar-summary-row"][data-department="KJS"]');
+  await expect(summary.locator(".cal-MISSING").first()).toHaveText(/^\d+\/\d+\/\d+$/);
+  await expect(summary.getByTestId("summary-lights")).toContainText(/红灯 \d+/);
+  await expectAccessible(director);
+  const chasesBefore = Number(await summary.getByTestId("summary-chases").textContent());
+  await summary.getByRole("link", { name: "科技司" }).click();
+  await expect(director).toHaveURL(/department=KJS/);
   const dept = director.locator('[data-testid="calendar-department"][data-department="KJS"]');
   await expect(dept).toBeVisible();
   // Twelve months of 2018, with missing reports in the seeded plan (in words, not colour alone).
@@ -15,8 +23,14 @@ test("the director sees the 2018 reporting calendar and chases a late 科技司 
   await expect(row.getByTestId("light-badge")).toHaveText("红灯·逾期");
   await expectAccessible(director);
 
+  const countBefore = Number(await row.getByTestId("chase-count").textContent());
   await row.getByRole("button", { name: "催办 KJS-2018-1.5" }).click();
   await expect(row.getByTestId("chase-result")).toHaveText("已催办 1 项");
+  // The chase count column follows at once, without a reload.
+  await expect(row.getByTestId("chase-count")).toHaveText(String(countBefore + 1));
+  await director.getByTestId("calendar-all-departments").click();
+  await expect(summary.getByTestId("summary-chases")).toHaveText(String(chasesBefore + 1));
+  await director.goBack();
 
   // The initiative's page shows its light and chase count, and the chase button.
   await row.getByRole("link").click();

@@ -11,7 +11,7 @@ const NOTE = "完成了政策评估报告初稿，试点推广部分未能按期
 const REASON = "试点城市名单尚未确定，申请延期";
 
 async function openInitiative(page: Page, code: string, year: number) {
-  await page.goto(`/plan?year=${year}`);
+  await page.goto(`/plan?year=${year}&department=${code.split("-")[0]}`);
   await page.locator("li", { hasText: code }).getByRole("link").first().click();
   await expect(page.getByTestId("initiative-code")).toHaveText(code);
 }

@@ -11,7 +11,8 @@ const CODE = "CYZCS-2018-4"; // used by no other spec
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
 
 async function openInitiative(page: Page, code: string) {
-  await page.goto("/plan");
+  // A ministry-wide viewer's plan lists the departments; the department's plan lists its initiatives.
+  await page.goto(`/plan?department=${code.split("-")[0]}`);
   await page.locator("li", { hasText: code }).getByRole("link").click();
   await expect(page.getByTestId("initiative-code")).toHaveText(code);
 }

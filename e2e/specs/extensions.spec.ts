@@ -5,7 +5,8 @@ import { expectAccessible, signInAs } from "../fixtures";
 const CODE = "KJS-2018-3.5";
 
 async function openInitiative(page: Page, code: string) {
-  await page.goto("/plan");
+  // A ministry-wide viewer's plan lists the departments; the department's plan lists its initiatives.
+  await page.goto(`/plan?department=${code.split("-")[0]}`);
   await page.locator("li", { hasText: code }).getByRole("link").click();
   await expect(page.getByTestId("initiative-code")).toHaveText(code);
 }

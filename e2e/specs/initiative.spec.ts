@@ -53,6 +53,10 @@ test("the plan reads well on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await signInAs(page, "director@demo.local");
   await page.goto("/plan");
+  await expect(page.getByTestId("plan-summary")).toBeVisible();
+  const overflowSummary = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflowSummary).toBeLessThanOrEqual(0);
+  await page.goto("/plan?department=KJS");
   await expect(page.getByTestId("department-KJS")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

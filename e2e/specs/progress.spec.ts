@@ -3,7 +3,8 @@ import { expectAccessible, signInAs } from "../fixtures";
 
 // Each test reports on its own initiative, so tests running side by side do not collide.
 async function openInitiative(page: Page, code: string) {
-  await page.goto("/plan");
+  // A ministry-wide viewer's plan lists the departments; the department's plan lists its initiatives.
+  await page.goto(`/plan?department=${code.split("-")[0]}`);
   await page.locator("li", { hasText: code }).getByRole("link").click();
   await expect(page.getByTestId("initiative-code")).toHaveText(code);
 }

@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signInAs } from "../fixtures";
 
 async function openInitiative(page: Page, code: string) {
-  await page.goto("/plan");
+  // A ministry-wide viewer's plan lists the departments; the department's plan lists its initiatives.
+  await page.goto(`/plan?department=${code.split("-")[0]}`);
   await page.locator("li", { hasText: code }).getByRole("link").click();
   await expect(page.getByTestId("initiative-code")).toHaveText(code);
 }

@@ -8,15 +8,26 @@ async function initiativeLinks(page: Page, department: string) {
 const ministryWide = ["admin@demo.local", "director@demo.local"];
 
 for (const email of ministryWide) {
-  test(`${email} sees the whole 2018 plan of both departments`, async ({ page }) => {
+  test(`${email} sees the 2018 plan of every department, one row each, and opens a department's plan`, async ({ page }) => {
     await signInAs(page, email);
     await page.goto("/plan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("2018年工作计划");
     await expect(page.getByTestId("plan-scope")).toHaveText("范围：全部司局");
-    await expect(await initiativeLinks(page, "CYZCS")).toHaveCount(7);
+    const policy = page.locator('[data-testid="plan-summary-row"][data-department="CYZCS"]');
+    const tech = page.locator('[data-testid="plan-summary-row"][data-department="KJS"]');
+    await expect(policy.getByTestId("summary-initiatives")).toHaveText("7");
+    await expect(tech.getByTestId("summary-initiatives")).toHaveText("15");
+    // The summary lists no initiatives itself: they are one click away.
+    await expect(page.locator('a[href^="/initiatives/"]')).toHaveCount(0);
+    await expectAccessible(page);
+    await tech.getByRole("link", { name: "查看科技司的计划" }).click();
+    await expect(page).toHaveURL(/department=KJS/);
     await expect(await initiativeLinks(page, "KJS")).toHaveCount(15);
     await expect(page.getByTestId("theme-KJS-2018-1")).toContainText("着力推进中国制造向中国创造转变");
-    await expectAccessible(page);
+    await expect(page.getByTestId("department-CYZCS")).toHaveCount(0);
+    await page.getByTestId("plan-all-departments").click();
+    await expect(policy).toBeVisible();
+    await expect(tech).toBeVisible();
   });
 }
 
@@ -32,7 +43,7 @@ for (const { email, own, count, other, scope } of departmentScoped) {
     const directorContext = await browser.newContext();
     const director = await directorContext.newPage();
     await signInAs(director, "director@demo.local");
-    await director.goto("/plan");
+    await director.goto(`/plan?department=${other}`);
     const foreignHref = await (await initiativeLinks(director, other)).first().getAttribute("href");
     expect(foreignHref).toMatch(/^\/initiatives\//);
     await directorContext.close();

@@ -150,16 +150,15 @@ export function StackedBars({
                 {row.segments
                   .filter((s) => s.value > 0)
                   .map((s) => (
-                    <Link
+                    <a
                       key={s.key}
                       href={s.href}
                       title={`${s.label}: ${s.value}`}
-                      aria-label={`${row.label} · ${s.label}: ${s.value}`}
-                      className="flex h-full min-w-6 items-center justify-center text-xs font-medium text-white hover:opacity-80"
-                      style={{ width: `${total === 0 ? 0 : (s.value / total) * 100}%`, background: s.colour }}
+                      className="seg"
+                      style={{ width: `${total === 0 ? 0 : Math.round((s.value / total) * 1000) / 10}%`, background: s.colour }}
                     >
                       {s.value}
-                    </Link>
+                    </a>
                   ))}
               </span>
             </li>

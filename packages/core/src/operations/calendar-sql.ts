@@ -11,12 +11,24 @@ export function deadlineSql(period: Prisma.Sql, dueDay: Prisma.Sql): Prisma.Sql 
   return Prisma.sql`((${period} + LEAST(28, GREATEST(1, COALESCE(NULLIF(${dueDay}, 0), ${DEFAULT_DUE_DAY}))))::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 }
 
-/** `reportStatus(...)`: ON_TIME, LATE, MISSING or NOT_DUE. */
+/**
+ * An instant passed as a parameter, as a timestamptz whatever the session's TimeZone: the driver
+ * sends a Date as UTC text without an offset, which a bare `::timestamptz` would read in the
+ * session's zone (Asia/Shanghai on a server set up in China: eight hours off).
+ */
+export function instantSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(${now}::timestamp AT TIME ZONE 'UTC')`;
+}
+
+/**
+ * `reportStatus(...)`: ON_TIME, LATE, MISSING or NOT_DUE. `firstReportAt` is a timestamp column
+ * (without time zone, holding UTC as Prisma writes it), read as UTC whatever the session's zone.
+ */
 export function reportStatusSql(period: Prisma.Sql, dueDay: Prisma.Sql, firstReportAt: Prisma.Sql, now: Date): Prisma.Sql {
   const deadline = deadlineSql(period, dueDay);
   return Prisma.sql`(CASE
-    WHEN ${firstReportAt} IS NOT NULL THEN CASE WHEN ${firstReportAt} < ${deadline} THEN 'ON_TIME' ELSE 'LATE' END
-    WHEN ${now}::timestamptz >= ${deadline} THEN 'MISSING'
+    WHEN ${firstReportAt} IS NOT NULL THEN CASE WHEN (${firstReportAt} AT TIME ZONE 'UTC') < ${deadline} THEN 'ON_TIME' ELSE 'LATE' END
+    WHEN ${instantSql(now)} >= ${deadline} THEN 'MISSING'
     ELSE 'NOT_DUE' END)`;
 }
 
@@ -28,7 +40,7 @@ export function doneSql(alias: string): Prisma.Sql {
 
 /** `pastDueDate(i.due_date, now)`: the initiative's own due day is over in Beijing. */
 export function pastDueSql(alias: string, now: Date): Prisma.Sql {
-  return Prisma.sql`(${Prisma.raw(alias)}.due_date < (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)`;
+  return Prisma.sql`(${Prisma.raw(alias)}.due_date < (${instantSql(now)} AT TIME ZONE 'Asia/Shanghai')::date)`;
 }
 
 /** A period ("2018-06") as a DATE literal parameter: the first of the month, whatever the session's time zone. */
@@ -46,7 +58,7 @@ export function lightSql(alias: string, dueDay: Prisma.Sql, reportedThisMonth: P
     WHEN ${doneSql(alias)} THEN 'GREEN'
     WHEN ${pastDueSql(alias, now)} THEN 'RED'
     WHEN ${reportedThisMonth} THEN 'GREEN'
-    WHEN ${now}::timestamptz >= ${deadline} THEN 'RED'
-    WHEN ${now}::timestamptz >= ${deadline} - interval '${Prisma.raw(String(YELLOW_WINDOW_DAYS + 1))} days' THEN 'YELLOW'
+    WHEN ${instantSql(now)} >= ${deadline} THEN 'RED'
+    WHEN ${instantSql(now)} >= ${deadline} - interval '${Prisma.raw(String((YELLOW_WINDOW_DAYS + 1) * 24))} hours' THEN 'YELLOW'
     ELSE 'GREEN' END)`;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
 import { departmentScope, type Viewer } from "../rules/policy";
+import { pastDueSql } from "./calendar-sql";
 import { planWhere } from "./scope";
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
@@ -148,7 +149,7 @@ export async function getPlanSummary(viewer: Viewer, yearInput: unknown, now: Da
            count(i.id) FILTER (WHERE i.health = 'DONE')::int AS done,
            count(i.id) FILTER (WHERE i.health IS NULL)::int AS none,
            count(i.id) FILTER (
-             WHERE i.due_date < (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+             WHERE ${pastDueSql("i", now)}
                AND i.health IS DISTINCT FROM 'DONE' AND i.progress < 100 AND i.closed_at IS NULL
            )::int AS overdue
     FROM work_plans p

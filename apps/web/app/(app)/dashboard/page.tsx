@@ -36,14 +36,27 @@ function href(path: "/initiatives" | "/updates", params: Record<string, string |
   return `${path}?${query.toString()}`;
 }
 
-function FigureLink({ value, to, label, tone = "plain", testId }: { value: number | string; to: string; label: string; tone?: "plain" | "bad" | "warn"; testId?: string }) {
-  const zero = value === 0;
-  const colour = zero ? "text-slate-400" : tone === "bad" ? "text-red-700" : tone === "warn" ? "text-amber-800" : "text-slate-900";
+function FigureLink({ value, to, tone = "plain", testId }: { value: number | string; to: string; tone?: "plain" | "bad" | "warn"; testId?: string }) {
+  // A plain link (no prefetch: 400 of them on the page); the table's row and column headings name it.
+  const colour = value === 0 ? " fig-0" : tone === "bad" ? " fig-bad" : tone === "warn" ? " fig-warn" : "";
   return (
-    <Link href={to} aria-label={label} prefetch={false} className={`tabular-nums hover:underline ${colour}`} data-testid={testId}>
+    <a href={to} className={`fig${colour}`} {...(testId ? { "data-testid": testId } : {})}>
       {value}
-    </Link>
+    </a>
   );
+}
+
+/** Average progress as a small bar with its figure, a link to the list sorted by progress. */
+function MiniBar({ value, to, label }: { value: number; to?: string; label: string }) {
+  const bar = (
+    <>
+      <span role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+        <span style={{ width: `${value}%` }} />
+      </span>
+      {value}%
+    </>
+  );
+  return to ? <a href={to} className="mbar">{bar}</a> : <span className="mbar">{bar}</span>;
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
@@ -87,32 +100,25 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   const figureCells = (f: DashboardFigures, scope: Record<string, string>, name: string) => (
     <>
-      <td className="px-2 py-2 text-right">
-        <FigureLink value={f.initiatives} to={href("/initiatives", { year, ...scope })} label={t("figure.initiatives", { name, count: f.initiatives })} />
+      <td>
+        <FigureLink value={f.initiatives} to={href("/initiatives", { year, ...scope })} />
       </td>
-      <td className="min-w-32 px-2 py-2">
-        <Link href={href("/initiatives", { year, ...scope, sort: "progress" })} className="block hover:opacity-80" aria-label={t("figure.progress", { name, value: f.averageProgress })}>
-          <ProgressBar value={f.averageProgress} label={t("figure.progress", { name, value: f.averageProgress })} />
-        </Link>
+      <td>
+        <MiniBar value={f.averageProgress} to={href("/initiatives", { year, ...scope, sort: "progress" })} label={t("figure.progress", { name, value: f.averageProgress })} />
       </td>
       {HEALTH_KEYS.map((h) => (
-        <td key={h} className="px-2 py-2 text-right">
-          <FigureLink
-            value={f.health[h]}
-            to={href("/initiatives", { year, ...scope, health: h })}
-            label={`${name} · ${th(h)}: ${f.health[h]}`}
-            tone={h === "OFF_TRACK" ? "bad" : h === "AT_RISK" ? "warn" : "plain"}
-          />
+        <td key={h}>
+          <FigureLink value={f.health[h]} to={href("/initiatives", { year, ...scope, health: h })} tone={h === "OFF_TRACK" ? "bad" : h === "AT_RISK" ? "warn" : "plain"} />
         </td>
       ))}
-      <td className="px-2 py-2 text-right">
-        <FigureLink value={f.overdue} to={href("/initiatives", { year, ...scope, overdue: 1 })} label={`${name} · ${t("columns.overdue")}: ${f.overdue}`} tone="bad" testId="figure-overdue" />
+      <td>
+        <FigureLink value={f.overdue} to={href("/initiatives", { year, ...scope, overdue: 1 })} tone="bad" testId="figure-overdue" />
       </td>
-      <td className="px-2 py-2 text-right">
-        <FigureLink value={f.lateThisMonth} to={href("/initiatives", { year, ...scope, late: 1 })} label={`${name} · ${t("columns.lateThisMonth")}: ${f.lateThisMonth}`} tone="warn" testId="figure-late" />
+      <td>
+        <FigureLink value={f.lateThisMonth} to={href("/initiatives", { year, ...scope, late: 1 })} tone="warn" testId="figure-late" />
       </td>
-      <td className="px-2 py-2 text-right">
-        <FigureLink value={f.awaitingReview} to={href("/updates", { year, ...scope, review: "SUBMITTED" })} label={`${name} · ${t("columns.awaitingReview")}: ${f.awaitingReview}`} tone="warn" testId="figure-review" />
+      <td>
+        <FigureLink value={f.awaitingReview} to={href("/updates", { year, ...scope, review: "SUBMITTED" })} tone="warn" testId="figure-review" />
       </td>
     </>
   );
@@ -258,7 +264,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <section aria-labelledby="departments-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="departments-heading" className="mb-3 text-lg font-semibold">{t("departments.heading")}</h2>
             <div className="overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="department-table">
+              <table className="dash min-w-full text-sm" data-testid="department-table">
                 <caption className="sr-only">{t("departments.caption", { year })}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
@@ -343,7 +349,12 @@ export default async function DashboardPage({ searchParams }: Props) {
               <StackedBars
                 title={t("charts.healthTitle")}
                 legend={HEALTH_KEYS.map((h) => ({ label: th(h), colour: HEALTH_COLOURS[h] }))}
-                rows={dashboard.departments.map((d) => {
+                rows={[...dashboard.departments]
+                  // Beyond CHART_LINES departments, the ones with the most initiatives in trouble.
+                  .sort((a, b) => b.health.OFF_TRACK + b.health.AT_RISK - (a.health.OFF_TRACK + a.health.AT_RISK) || a.department.code.localeCompare(b.department.code))
+                  .slice(0, CHART_LINES)
+                  .sort((a, b) => a.department.code.localeCompare(b.department.code))
+                  .map((d) => {
                   const name = departmentName(d.department, locale);
                   return {
                     key: d.department.code,
@@ -358,6 +369,11 @@ export default async function DashboardPage({ searchParams }: Props) {
                   };
                 })}
               />
+              {dashboard.departments.length > CHART_LINES && (
+                <p className="mt-2 text-xs text-slate-500" data-testid="health-chart-note">
+                  {t("charts.mostTrouble", { shown: CHART_LINES, count: dashboard.departments.length })}
+                </p>
+              )}
             </section>
           </div>
 
@@ -367,7 +383,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               <p className="text-xs text-slate-500">{t("league.hint")}</p>
             </div>
             <div className="overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="league-table">
+              <table className="dash min-w-full text-sm" data-testid="league-table">
                 <caption className="sr-only">{t("league.heading")}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
@@ -387,26 +403,26 @@ export default async function DashboardPage({ searchParams }: Props) {
                     const name = departmentName(d.department, locale);
                     return (
                       <tr key={departmentId} className="border-b border-slate-100" data-testid="league-row" data-department={d.department.code}>
-                        <td className="px-2 py-2 font-semibold tabular-nums">{rank}</td>
+                        <td className="font-semibold tabular-nums" style={{ textAlign: "left" }}>{rank}</td>
                         <th scope="row" className="min-w-24 px-2 py-2 text-left font-medium">
                           <Link href={href("/initiatives", { year, department: d.department.code })} className="hover:text-brand-700 hover:underline">
                             {name}
                           </Link>
                         </th>
-                        <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-                          <Link href={href("/initiatives", { year, department: d.department.code, late: 1 })} className="hover:underline" title={t("league.onTimeDetail", { onTime: d.reportsOnTime, due: d.reportsDue })}>
+                        <td className="whitespace-nowrap tabular-nums">
+                          <a href={href("/initiatives", { year, department: d.department.code, late: 1 })} className="fig">
                             {d.onTimeRate === null ? "—" : `${d.onTimeRate}%`}
                             <span className="ml-1 text-xs text-slate-500">({d.reportsOnTime}/{d.reportsDue})</span>
-                          </Link>
+                          </a>
                         </td>
-                        <td className="min-w-32 px-2 py-2">
-                          <ProgressBar value={d.averageProgress} label={t("figure.progress", { name, value: d.averageProgress })} />
+                        <td>
+                          <MiniBar value={d.averageProgress} label={t("figure.progress", { name, value: d.averageProgress })} />
                         </td>
-                        <td className="px-2 py-2 text-right">
-                          <FigureLink value={d.red} to={href("/initiatives", { year, department: d.department.code, light: "RED" })} label={`${name} · ${t("cards.red")}: ${d.red}`} tone="bad" />
+                        <td>
+                          <FigureLink value={d.red} to={href("/initiatives", { year, department: d.department.code, light: "RED" })} tone="bad" />
                         </td>
-                        <td className="px-2 py-2 text-right tabular-nums" data-testid="league-chases">{d.chases}</td>
-                        <td className="px-2 py-2">
+                        <td className="tabular-nums" data-testid="league-chases">{d.chases}</td>
+                        <td>
                           {canChase(departmentId) && d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={departmentId} name={name} />}
                         </td>
                       </tr>
