@@ -6,16 +6,17 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { HealthBadge } from "@/components/HealthBadge";
 import { ProgressBar } from "@/components/ProgressBar";
-import { ChaseButton, ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { ChaseButton } from "@/features/calendar/ChaseButtons";
 import { LightBadge } from "@/features/calendar/LightBadge";
 import { ProgressLineChart, StackedBars } from "@/features/dashboard/charts";
+import { DepartmentTable, LeagueTable, type DepartmentRow } from "@/features/dashboard/DashboardTables";
 import { departmentName, readable } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-type Props = { searchParams: Promise<{ year?: string | string[]; department?: string | string[] }> };
+type Props = { searchParams: Promise<{ year?: string | string[]; department?: string | string[]; league?: string | string[] }> };
 
 const HEALTH_KEYS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"] as const;
 /** Dark enough for white figures on them (WCAG AA). */
@@ -36,28 +37,23 @@ function href(path: "/initiatives" | "/updates", params: Record<string, string |
   return `${path}?${query.toString()}`;
 }
 
-function FigureLink({ value, to, tone = "plain", testId }: { value: number | string; to: string; tone?: "plain" | "bad" | "warn"; testId?: string }) {
-  // A plain link (no prefetch: 400 of them on the page); the table's row and column headings name it.
-  const colour = value === 0 ? " fig-0" : tone === "bad" ? " fig-bad" : tone === "warn" ? " fig-warn" : "";
-  return (
-    <a href={to} className={`fig${colour}`} {...(testId ? { "data-testid": testId } : {})}>
-      {value}
-    </a>
-  );
+/** A department's or theme's figures as the overview's client table takes them. */
+function figureRow(f: DashboardFigures, code: string, name: string, progressLabel: string): Omit<DepartmentRow, "themes"> {
+  return {
+    code,
+    name,
+    initiatives: f.initiatives,
+    progress: f.averageProgress,
+    progressLabel,
+    health: HEALTH_KEYS.map((h) => f.health[h]),
+    overdue: f.overdue,
+    late: f.lateThisMonth,
+    review: f.awaitingReview,
+  };
 }
 
-/** Average progress as a small bar with its figure, a link to the list sorted by progress. */
-function MiniBar({ value, to, label }: { value: number; to?: string; label: string }) {
-  const bar = (
-    <>
-      <span role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
-        <span style={{ width: `${value}%` }} />
-      </span>
-      {value}%
-    </>
-  );
-  return to ? <a href={to} className="mbar">{bar}</a> : <span className="mbar">{bar}</span>;
-}
+/** Beyond this many departments the league shows the first and last five ("all" on request). */
+const LEAGUE_SHOWN = 12;
 
 export default async function DashboardPage({ searchParams }: Props) {
   const viewer = await requirePermission("dashboard.read");
@@ -79,6 +75,9 @@ export default async function DashboardPage({ searchParams }: Props) {
   /** Chasing is for the managers over the lead department (and ministry-wide managers). */
   const canChase = (departmentId: string) => can(viewer, "initiative.chase", { departmentId });
   const byId = new Map(dashboard.departments.map((d) => [d.department.id, d]));
+  // A league of 40 is read from both ends: the first and the last five, all of it on request.
+  const wholeLeague = first(params.league) === "all" || dashboard.league.length <= LEAGUE_SHOWN;
+  const league = wholeLeague ? dashboard.league : [...dashboard.league.slice(0, 5), ...dashboard.league.slice(-5)];
   const monthLabels = dashboard.periods.map((p) => t("month", { month: Number(p.slice(5)) }));
 
   const cards: { key: string; label: string; value: number | string; to: string; tone: "plain" | "bad" | "warn"; hint?: string }[] = [
@@ -97,31 +96,6 @@ export default async function DashboardPage({ searchParams }: Props) {
     { key: "review", label: t("cards.awaitingReview"), value: totals.awaitingReview, to: href("/updates", { year, department: only, review: "SUBMITTED" }), tone: "warn" },
     { key: "extensions", label: t("cards.pendingExtensions"), value: totals.pendingExtensions, to: "/review#pending-extensions-heading", tone: "warn" },
   ];
-
-  const figureCells = (f: DashboardFigures, scope: Record<string, string>, name: string) => (
-    <>
-      <td>
-        <FigureLink value={f.initiatives} to={href("/initiatives", { year, ...scope })} />
-      </td>
-      <td>
-        <MiniBar value={f.averageProgress} to={href("/initiatives", { year, ...scope, sort: "progress" })} label={t("figure.progress", { name, value: f.averageProgress })} />
-      </td>
-      {HEALTH_KEYS.map((h) => (
-        <td key={h}>
-          <FigureLink value={f.health[h]} to={href("/initiatives", { year, ...scope, health: h })} tone={h === "OFF_TRACK" ? "bad" : h === "AT_RISK" ? "warn" : "plain"} />
-        </td>
-      ))}
-      <td>
-        <FigureLink value={f.overdue} to={href("/initiatives", { year, ...scope, overdue: 1 })} tone="bad" testId="figure-overdue" />
-      </td>
-      <td>
-        <FigureLink value={f.lateThisMonth} to={href("/initiatives", { year, ...scope, late: 1 })} tone="warn" testId="figure-late" />
-      </td>
-      <td>
-        <FigureLink value={f.awaitingReview} to={href("/updates", { year, ...scope, review: "SUBMITTED" })} tone="warn" testId="figure-review" />
-      </td>
-    </>
-  );
 
   return (
     <div className="space-y-6" data-testid="dashboard">
@@ -264,53 +238,32 @@ export default async function DashboardPage({ searchParams }: Props) {
           <section aria-labelledby="departments-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="departments-heading" className="mb-3 text-lg font-semibold">{t("departments.heading")}</h2>
             <div className="overflow-x-auto">
-              <table className="dash min-w-full text-sm" data-testid="department-table">
-                <caption className="sr-only">{t("departments.caption", { year })}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
-                    <th scope="col" className="px-2 py-2">{t("columns.scope")}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t("columns.initiatives")}</th>
-                    <th scope="col" className="px-2 py-2">{t("columns.averageProgress")}</th>
-                    {HEALTH_KEYS.map((h) => (
-                      <th key={h} scope="col" className="px-2 py-2 text-right">{th(h)}</th>
-                    ))}
-                    <th scope="col" className="px-2 py-2 text-right">{t("columns.overdue")}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t("columns.lateThisMonth")}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t("columns.awaitingReview")}</th>
-                  </tr>
-                </thead>
-                {dashboard.departments.map((d) => {
+              <DepartmentTable
+                year={year}
+                withThemes={only !== undefined || dashboard.departments.length === 1}
+                caption={t("departments.caption", { year })}
+                headings={{
+                  scope: t("columns.scope"),
+                  initiatives: t("columns.initiatives"),
+                  progress: t("columns.averageProgress"),
+                  health: HEALTH_KEYS.map((h) => th(h)),
+                  overdue: t("columns.overdue"),
+                  late: t("columns.lateThisMonth"),
+                  review: t("columns.awaitingReview"),
+                }}
+                rows={dashboard.departments.map((d) => {
                   const name = departmentName(d.department, locale);
-                  // The whole ministry: one row per department, each opening the department's own
-                  // overview, where its themes are listed.
-                  const withThemes = only !== undefined || dashboard.departments.length === 1;
-                  return (
-                    <tbody key={d.department.id} className="border-b border-slate-200" data-testid="department-row" data-department={d.department.code}>
-                      <tr className="bg-slate-50/60">
-                        <th scope="row" className="min-w-28 px-2 py-2 text-left font-semibold">
-                          <Link href={`/dashboard?year=${year}&department=${d.department.code}`} className="hover:text-brand-700 hover:underline" data-testid="department-drill">
-                            {name}
-                          </Link>
-                        </th>
-                        {figureCells(d, { department: d.department.code }, name)}
-                      </tr>
-                      {withThemes && d.themes.map((theme) => {
-                        const themeName = readable(theme.title, locale);
-                        return (
-                          <tr key={theme.code} data-testid="theme-row" data-theme={theme.code}>
-                            <th scope="row" className="min-w-40 max-w-xs px-2 py-1.5 pl-6 text-left font-normal text-slate-700">
-                              <Link href={href("/initiatives", { year, theme: theme.code })} className="line-clamp-2 hover:text-brand-700 hover:underline">
-                                {themeName}
-                              </Link>
-                            </th>
-                            {figureCells(theme, { theme: theme.code }, themeName)}
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  );
+                  return {
+                    ...figureRow(d, d.department.code, name, t("figure.progress", { name, value: d.averageProgress })),
+                    // The whole ministry: one row per department, each opening the department's own
+                    // overview, where its themes are listed.
+                    themes: only !== undefined || dashboard.departments.length === 1 ? d.themes.map((theme) => {
+                            const themeName = readable(theme.title, locale);
+                            return figureRow(theme, theme.code, themeName, t("figure.progress", { name: themeName, value: theme.averageProgress }));
+                          }) : [],
+                  };
                 })}
-              </table>
+              />
             </div>
           </section>
 
@@ -383,54 +336,49 @@ export default async function DashboardPage({ searchParams }: Props) {
               <p className="text-xs text-slate-500">{t("league.hint")}</p>
             </div>
             <div className="overflow-x-auto">
-              <table className="dash min-w-full text-sm" data-testid="league-table">
-                <caption className="sr-only">{t("league.heading")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
-                    <th scope="col" className="px-2 py-2">{t("league.rank")}</th>
-                    <th scope="col" className="px-2 py-2">{t("columns.department")}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t("league.onTime")}</th>
-                    <th scope="col" className="px-2 py-2">{t("columns.averageProgress")}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t("cards.red")}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t("league.chases")}</th>
-                    <th scope="col" className="px-2 py-2"><span className="sr-only">{t("league.actions")}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dashboard.league.map(({ rank, departmentId }) => {
-                    const d = byId.get(departmentId);
-                    if (!d) return null;
-                    const name = departmentName(d.department, locale);
-                    return (
-                      <tr key={departmentId} className="border-b border-slate-100" data-testid="league-row" data-department={d.department.code}>
-                        <td className="font-semibold tabular-nums" style={{ textAlign: "left" }}>{rank}</td>
-                        <th scope="row" className="min-w-24 px-2 py-2 text-left font-medium">
-                          <Link href={href("/initiatives", { year, department: d.department.code })} className="hover:text-brand-700 hover:underline">
-                            {name}
-                          </Link>
-                        </th>
-                        <td className="whitespace-nowrap tabular-nums">
-                          <a href={href("/initiatives", { year, department: d.department.code, late: 1 })} className="fig">
-                            {d.onTimeRate === null ? "—" : `${d.onTimeRate}%`}
-                            <span className="ml-1 text-xs text-slate-500">({d.reportsOnTime}/{d.reportsDue})</span>
-                          </a>
-                        </td>
-                        <td>
-                          <MiniBar value={d.averageProgress} label={t("figure.progress", { name, value: d.averageProgress })} />
-                        </td>
-                        <td>
-                          <FigureLink value={d.red} to={href("/initiatives", { year, department: d.department.code, light: "RED" })} tone="bad" />
-                        </td>
-                        <td className="tabular-nums" data-testid="league-chases">{d.chases}</td>
-                        <td>
-                          {canChase(departmentId) && d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={departmentId} name={name} />}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <LeagueTable
+                year={year}
+                caption={t("league.heading")}
+                headings={{
+                  rank: t("league.rank"),
+                  department: t("columns.department"),
+                  onTime: t("league.onTime"),
+                  progress: t("columns.averageProgress"),
+                  red: t("cards.red"),
+                  chases: t("league.chases"),
+                  actions: t("league.actions"),
+                }}
+                rows={league.flatMap(({ rank, departmentId }) => {
+                  const d = byId.get(departmentId);
+                  if (!d) return [];
+                  const name = departmentName(d.department, locale);
+                  return [
+                    {
+                      rank,
+                      id: departmentId,
+                      code: d.department.code,
+                      name,
+                      onTimeRate: d.onTimeRate,
+                      onTime: d.reportsOnTime,
+                      due: d.reportsDue,
+                      onTimeTitle: t("league.onTimeDetail", { onTime: d.reportsOnTime, due: d.reportsDue }),
+                      progress: d.averageProgress,
+                      progressLabel: t("figure.progress", { name, value: d.averageProgress }),
+                      red: d.red,
+                      chases: d.chases,
+                      chase: canChase(departmentId) && d.red + d.yellow > 0,
+                    },
+                  ];
+                })}
+              />
             </div>
+            {league.length < dashboard.league.length && (
+              <p className="mt-3 text-sm">
+                <Link href={`/dashboard?${new URLSearchParams({ year: String(year), league: "all" }).toString()}#league-heading`} className="text-brand-700 hover:underline" data-testid="league-all">
+                  {t("league.all", { count: dashboard.league.length, shown: league.length })}
+                </Link>
+              </p>
+            )}
           </section>
         </>
       )}
