@@ -4,11 +4,8 @@ import { can } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { HealthBadge } from "@/components/HealthBadge";
-import { ProgressBar } from "@/components/ProgressBar";
-import { ChaseButton } from "@/features/calendar/ChaseButtons";
-import { LightBadge } from "@/features/calendar/LightBadge";
 import { ProgressLineChart, StackedBars } from "@/features/dashboard/charts";
+import { BehindList } from "@/features/dashboard/BehindList";
 import { DepartmentTable, LeagueTable, type DepartmentRow } from "@/features/dashboard/DashboardTables";
 import { departmentName, readable } from "@/lib/display";
 
@@ -67,6 +64,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   });
   const t = await getTranslations("dashboard");
   const th = await getTranslations("health");
+  const tc = await getTranslations("calendar");
   const locale = await getLocale();
   const format = await getFormatter();
   const { year, totals } = dashboard;
@@ -181,50 +179,28 @@ export default async function DashboardPage({ searchParams }: Props) {
             {dashboard.behind.length === 0 ? (
               <p className="py-6 text-center text-slate-600" data-testid="behind-empty">{t("behind.empty")}</p>
             ) : (
-              <ul className="divide-y divide-slate-100">
-                {dashboard.behind.map((b) => (
-                  <li key={b.id} className="grid gap-2 py-3 md:grid-cols-[1fr_auto] md:items-center" data-testid="behind-item" data-code={b.code}>
-                    <div className="min-w-0 space-y-1">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <LightBadge light={b.light} />
-                        <span className="font-mono text-xs text-slate-500">{b.code}</span>
-                        <span className="text-xs text-slate-500">{departmentName(b.department, locale)}</span>
-                      </div>
-                      <Link href={`/initiatives/${b.id}`} className="line-clamp-2 font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                        {readable(b.title, locale)}
-                      </Link>
-                      <ul className="flex flex-wrap gap-1.5" aria-label={t("behind.why")}>
-                        {b.reasons.map((r) => (
-                          <li key={r} className="rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-900" data-reason={r}>
-                            {t(`reason.${r}`, { date: b.dueDate })}
-                          </li>
-                        ))}
-                        {b.awaitingReview > 0 && (
-                          <li className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">
-                            <Link href="/review" className="hover:underline">{t("behind.awaitingReview", { count: b.awaitingReview })}</Link>
-                          </li>
-                        )}
-                        {b.pendingExtension && (
-                          <li className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900">
-                            <Link href="/review#pending-extensions-heading" className="hover:underline">{t("behind.pendingExtension")}</Link>
-                          </li>
-                        )}
-                        {b.chaseCount > 0 && <li className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t("behind.chased", { count: b.chaseCount })}</li>}
-                      </ul>
-                    </div>
-                    <div className="flex flex-wrap items-center gap-3 md:justify-end">
-                      <div className="w-40">
-                        <ProgressBar value={b.progress} label={t("figure.progress", { name: b.code, value: b.progress })} />
-                      </div>
-                      <HealthBadge health={b.health} />
-                      <Link href={`/initiatives/${b.id}`} className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:border-brand-600">
-                        {t("behind.open")}
-                      </Link>
-                      {canChase(b.department.id) && b.light !== "GREEN" && <ChaseButton initiativeId={b.id} code={b.code} />}
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <BehindList
+                labels={{
+                  why: t("behind.why"),
+                  progress: t("columns.averageProgress"),
+                  light: { RED: tc("light.RED"), YELLOW: tc("light.YELLOW"), GREEN: tc("light.GREEN") },
+                  health: { ON_TRACK: th("ON_TRACK"), AT_RISK: th("AT_RISK"), OFF_TRACK: th("OFF_TRACK"), DONE: th("DONE"), NONE: th("NONE") },
+                }}
+                rows={dashboard.behind.map((b) => ({
+                  id: b.id,
+                  code: b.code,
+                  title: readable(b.title, locale),
+                  department: departmentName(b.department, locale),
+                  light: b.light,
+                  health: b.health ?? "NONE",
+                  progress: b.progress,
+                  reasons: b.reasons.map((r) => ({ key: r, text: t(`reason.${r}`, { date: b.dueDate }) })),
+                  awaitingReview: b.awaitingReview > 0 ? t("behind.awaitingReview", { count: b.awaitingReview }) : null,
+                  pendingExtension: b.pendingExtension ? t("behind.pendingExtension") : null,
+                  chased: b.chaseCount > 0 ? t("behind.chased", { count: b.chaseCount }) : null,
+                  chase: canChase(b.department.id) && b.light !== "GREEN",
+                }))}
+              />
             )}
             {dashboard.behindCount > BEHIND_SHOWN && (
               <p className="mt-3 text-sm">
