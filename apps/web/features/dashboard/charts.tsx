@@ -46,7 +46,7 @@ export function ProgressLineChart({
   const x = (i: number) => pad.left + (n === 1 ? plotW / 2 : (i / (n - 1)) * plotW);
   const y = (v: number) => pad.top + plotH - (Math.max(0, Math.min(100, v)) / 100) * plotH;
   return (
-    <figure className="space-y-2">
+    <figure className="relative space-y-2 overflow-hidden">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full" data-testid="progress-chart">
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
