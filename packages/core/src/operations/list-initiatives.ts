@@ -312,18 +312,29 @@ function filterSql(viewer: Viewer, query: ListInitiativesQuery, now: Date): Pris
  * initiativeSearchText), 3 only in its progress reports. Every condition goes through the search
  * indexes (operations/search-text.ts): a million reports are not scanned.
  */
-function searchSql(q: string, titlesOnly: boolean): { match: Prisma.Sql; rank: Prisma.Sql } {
+interface SearchSql {
+  /** The initiative's own words match (in=titles: its code or title). */
+  own: Prisma.Sql;
+  /** 0, 1 or 2 for a row whose own words match. */
+  ownRank: Prisma.Sql;
+  /** Only a report matches; null when reports are not searched (in=titles, or a single letter). */
+  reportsOnly: Prisma.Sql | null;
+}
+
+function searchSql(q: string, titlesOnly: boolean): SearchSql {
   const term = normalizeForSearch(q.trim());
   const own = searchTextMatches("i", q);
   const inCode = Prisma.sql`strpos(split_part(i.search_text, chr(10), 1), ${term}) > 0`;
   const inTitle = Prisma.sql`strpos(split_part(i.search_text, chr(10), 2), ${term}) > 0`;
-  const rank = Prisma.sql`(CASE WHEN NOT ${own} THEN 3 WHEN ${inCode} THEN 0 WHEN ${inTitle} THEN 1 ELSE 2 END)`;
-  if (titlesOnly) return { match: Prisma.sql`(${own} AND (${inCode} OR ${inTitle}))`, rank };
-  if (!isIndexableSearch(q)) return { match: own, rank };
-  // An uncorrelated IN: PostgreSQL reads the matching reports once through the index (a hashed subplan).
+  const ownRank = Prisma.sql`(CASE WHEN ${inCode} THEN 0 WHEN ${inTitle} THEN 1 ELSE 2 END)`;
+  if (titlesOnly) return { own: Prisma.sql`(${own} AND (${inCode} OR ${inTitle}))`, ownRank, reportsOnly: null };
+  if (!isIndexableSearch(q)) return { own, ownRank, reportsOnly: null };
+  // Not under an OR: PostgreSQL then picks, by how common the words are, between stopping at each
+  // initiative's first matching report and reading the few matching reports through the index.
   return {
-    match: Prisma.sql`(${own} OR i.id IN (SELECT u.initiative_id FROM progress_updates u WHERE ${searchTextMatches("u", q)}))`,
-    rank,
+    own,
+    ownRank,
+    reportsOnly: Prisma.sql`NOT ${own} AND EXISTS (SELECT 1 FROM progress_updates u WHERE u.initiative_id = i.id AND ${searchTextMatches("u", q)})`,
   };
 }
 
@@ -361,18 +372,21 @@ async function findInitiatives(viewer: Viewer, query: ListInitiativesQuery, now:
   const calendar = calendarSql(now);
   const conditions = filterSql(viewer, query, now);
   const search = query.q === undefined ? null : searchSql(query.q, query.in === "titles");
-  if (search) conditions.push(search.match);
   const outer: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.light !== undefined) outer.push(Prisma.sql`s.light = ${query.light}`);
   if (query.late !== undefined) outer.push(query.late === "1" ? Prisma.sql`s.late` : Prisma.sql`NOT s.late`);
   if (query.cursor !== undefined) outer.push(afterCursorSql(query.sort, query.cursor, ranked));
   const offset = ((query.page ?? 1) - 1) * query.limit;
-  const candidates = Prisma.sql`
+  const select = (match: Prisma.Sql | null, rank: Prisma.Sql) => Prisma.sql`
     SELECT i.id, i.code, i.progress, i.due_date, i.last_update_at,
-           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late,
-           ${search ? search.rank : Prisma.sql`0`} AS rank
+           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late, ${rank} AS rank
       FROM initiatives i JOIN work_plans p ON p.id = i.plan_id ${calendar.monthJoin}
-     WHERE ${Prisma.join(conditions, " AND ")}`;
+     WHERE ${Prisma.join(match ? [...conditions, match] : conditions, " AND ")}`;
+  const candidates = !search
+    ? select(null, Prisma.sql`0`)
+    : search.reportsOnly
+      ? Prisma.sql`${select(search.own, search.ownRank)} UNION ALL ${select(search.reportsOnly, Prisma.sql`3`)}`
+      : select(search.own, search.ownRank);
   const picked = await prisma.$queryRaw<PageRow[]>`
     SELECT s.id, s.light, s.this_month, s.rank::int AS rank, ${want.total ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
       FROM (${candidates}) s

@@ -58,3 +58,22 @@ export async function newDepartmentWithPlan(
     manager: await newUser("scale", "MANAGER", code),
   };
 }
+
+/**
+ * Remove a department made by newDepartmentWithPlan with what its tests wrote (reports, chases,
+ * notifications), so that other test files, which share the database, see the seed's departments
+ * only. Its users have audit events, which are append-only: they stay, deactivated, in 科技司.
+ */
+export async function removeDepartment(department: TestDepartment): Promise<void> {
+  const users = await prisma.user.findMany({ where: { departmentId: department.id }, select: { id: true } });
+  const userIds = users.map((u) => u.id);
+  const kjs = await prisma.department.findUniqueOrThrow({ where: { code: "KJS" }, select: { id: true } });
+  await prisma.$transaction([
+    prisma.notification.deleteMany({ where: { userId: { in: userIds } } }),
+    prisma.progressUpdate.deleteMany({ where: { initiativeId: { in: department.initiatives.map((i) => i.id) } } }),
+    prisma.initiative.deleteMany({ where: { planId: department.planId } }),
+    prisma.workPlan.deleteMany({ where: { id: department.planId } }),
+    prisma.user.updateMany({ where: { id: { in: userIds } }, data: { departmentId: kjs.id, active: false } }),
+    prisma.department.deleteMany({ where: { id: department.id } }),
+  ]);
+}

@@ -1,12 +1,12 @@
 // Search ranks what a person looks for: matches in the code, then the title, then the original
 // wording, then initiatives found only through their progress reports — with the place shown — and
 // a "titles only" switch (in=titles). In either script.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import { DomainError } from "./errors";
 import { apiInitiativeListSchema, listInitiativePage, listInitiatives } from "./list-initiatives";
 import { logProgress } from "./log-progress";
-import { newDepartmentWithPlan, type TestDepartment } from "./scale-testing";
+import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "./scale-testing";
 
 const NOW = new Date("2018-06-20T02:00:00Z");
 
@@ -40,6 +40,10 @@ describe("search ranking", () => {
         { now: NOW },
       );
     }
+  });
+
+  afterAll(async () => {
+    await removeDepartment(dept);
   });
 
   it("puts the code, then the title, then the wording, then reports only, in either script, and says where", async () => {

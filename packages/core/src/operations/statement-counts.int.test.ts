@@ -16,7 +16,7 @@ import { listInitiativePage, listInitiatives } from "./list-initiatives";
 import { listUpdates } from "./list-updates";
 import { logProgress } from "./log-progress";
 import { viewer } from "./progress-testing";
-import { newDepartmentWithPlan, type TestDepartment } from "./scale-testing";
+import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "./scale-testing";
 
 const bj = (s: string) => new Date(`${s}+08:00`);
 /** After the due day (25th) of June 2018: every unreported initiative is red and its report missing. */
@@ -60,6 +60,8 @@ describe("SQL statements per operation do not grow with the data", () => {
   });
 
   afterAll(async () => {
+    await removeDepartment(small);
+    await removeDepartment(large);
     await disconnectPrisma();
   });
 
