@@ -67,6 +67,16 @@ test("a search typed in Traditional characters finds the Simplified wording, in 
   await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/q=%E8%A3%BD%E9%80%A0/);
   await expect(page.locator('[data-testid="initiative-row"][data-code="KJS-2018-1.1"]')).toBeVisible();
+  // Ranked: the title matches come first, and every row says where it was found.
+  await expect(page.getByTestId("initiative-row").first().getByTestId("match")).toHaveText("匹配：标题");
+  const places = () => page.getByTestId("match").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-place")));
+  // Titles only: the checkbox goes into the URL and keeps the title matches alone.
+  await page.getByLabel("只在编号和标题中搜索（不含原文和进展报告）").check();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
+  await expect(page).toHaveURL(/in=titles/);
+  await expect(page.getByLabel("只在编号和标题中搜索（不含原文和进展报告）")).toBeChecked();
+  await expect(page.locator('[data-testid="initiative-row"][data-code="KJS-2018-1.3"]')).toBeVisible();
+  expect(new Set(await places())).toEqual(new Set(["title"]));
 
   // The reports: the search in Traditional finds the report written in Simplified.
   await page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name: "进展报告" }).click();

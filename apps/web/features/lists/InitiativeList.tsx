@@ -45,6 +45,13 @@ export async function InitiativeList({ items }: { items: InitiativeListItem[] })
               {item.lastUpdateAt && <span>{t("row.lastUpdate", { date: date(item.lastUpdateAt) })}</span>}
               <span>{t("row.thisMonth", { status: tc(`status.${item.thisMonth}`) })}</span>
             </p>
+            {item.match && (
+              <p className="mt-1 text-xs text-slate-700" data-testid="match" data-place={item.match.place}>
+                {item.match.snippet === null
+                  ? t("row.match", { place: t(`row.place.${item.match.place}`) })
+                  : t("row.matchSnippet", { place: t(`row.place.${item.match.place}`), snippet: item.match.snippet })}
+              </p>
+            )}
           </div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 md:w-[25rem] md:flex-nowrap md:justify-end">
             <ProgressBar value={item.progress} label={t("row.progressLabel", { code: item.code })} className="min-w-28 flex-1 md:w-36 md:flex-none" />

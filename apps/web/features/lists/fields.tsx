@@ -99,3 +99,31 @@ export function TextField(props: FieldProps & { value?: string; type?: "search" 
     </Field>
   );
 }
+
+/** A checkbox sending `name=value` when ticked (nothing when not), with its message under it. */
+export function CheckboxField(props: FieldProps & { value: string; checked: boolean; text: string }) {
+  const { name, error, hint, value, checked, text, label, className = "" } = props;
+  return (
+    <div className={className}>
+      <span className="block text-sm font-medium text-slate-800">{label}</span>
+      <label htmlFor={`filter-${name}`} className="mt-2 flex items-start gap-2 text-sm text-slate-700">
+        <input
+          id={`filter-${name}`}
+          name={name}
+          type="checkbox"
+          value={value}
+          defaultChecked={checked}
+          aria-invalid={Boolean(error)}
+          aria-describedby={describedBy(name, error, hint)}
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
+        />
+        <span>{text}</span>
+      </label>
+      {error && (
+        <p id={`filter-${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`filter-error-${name}`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import { fieldErrors } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
-import { toSessionViewer, viewerUserSelect, type SessionViewer } from "./load-viewer";
+import { viewerColumnsSql, viewerFromColumns, type SessionViewer, type ViewerColumns } from "./load-viewer";
 
 // Personal access tokens for the REST API. Every signed-in user may hold tokens of their own: a token
 // acts as its user, with the same role and scope, re-read on every request. The token itself is shown
@@ -107,16 +107,12 @@ export async function revokeApiToken(viewer: Viewer, idInput: unknown, context: 
  */
 export async function authenticateApiToken(token: unknown, now: Date = new Date()): Promise<SessionViewer | null> {
   if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: {
-      id: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: viewerUserSelect },
-    },
-  });
-  if (!row || row.revokedAt !== null || !row.user.active) return null;
+  // One statement: the token with its user and department (this runs on every API request).
+  const [row] = await prisma.$queryRaw<(ViewerColumns & { id: string; revokedAt: Date | null; lastUsedAt: Date | null })[]>`
+    SELECT t.id, t.revoked_at AS "revokedAt", t.last_used_at AS "lastUsedAt", ${viewerColumnsSql}
+      FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN departments d ON d.id = u.department_id
+     WHERE t.token_hash = ${hashApiToken(token)}`;
+  if (!row || row.revokedAt !== null || !row.active) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (row.lastUsedAt === null || row.lastUsedAt < staleBefore) {
     // Conditional, so that concurrent requests write once; not audited (it is bookkeeping, not an act).
@@ -125,5 +121,5 @@ export async function authenticateApiToken(token: unknown, now: Date = new Date(
       data: { lastUsedAt: now },
     });
   }
-  return toSessionViewer(row.user, `token:${row.id}`);
+  return viewerFromColumns(row, `token:${row.id}`);
 }

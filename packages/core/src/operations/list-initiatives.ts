@@ -2,15 +2,15 @@ import "server-only";
 import { prisma, Prisma } from "@workplan/db";
 import { z } from "zod";
 import { isDone, pastDueDate, shanghaiPeriodOf, type Light, type ReportStatus } from "../rules/calendar";
-import { toSimplified, toTraditional } from "../rules/chinese";
+import { normalizeForSearch, toSimplified, toTraditional } from "../rules/chinese";
 import { HEALTHS } from "../rules/health";
 import type { Viewer } from "../rules/policy";
 import { DomainError } from "./errors";
 import type { InitiativeDetail } from "./get-initiative";
 import { beijingToday, decodeCursor, encodeCursor, flagSchema, invalidCursor, parseListQuery } from "./list-query";
-import { calendarSelect, lightsOf, type CalendarInitiative } from "./reporting-calendar";
+import { calendarSql } from "./light-sql";
 import { isIndexableSearch, searchTextMatches } from "./search-text";
-import { initiativeWhere } from "./scope";
+import { initiativeScopeSql } from "./scope";
 
 // Initiatives as the REST API (v1) gives them to other systems, and as the list page (/initiatives)
 // shows them. The zod schemas below are the contract: the operation's return types are inferred
@@ -73,6 +73,10 @@ export const listInitiativesQuerySchema = z.object({
     .describe(
       "Words in the code, title, original wording or (from two letters on) the progress reports, in Simplified or Traditional characters",
     ),
+  in: z
+    .enum(["titles"], { error: "in.invalid" })
+    .optional()
+    .describe("titles: look for q in the code and title only (not in the wording or the progress reports)"),
   sort: z
     .enum(INITIATIVE_SORTS, { error: "sort.invalid" })
     .default("code")
@@ -108,6 +112,7 @@ export const LIST_QUERY_MESSAGES: Record<string, string> = {
   "q.invalid": "Give the words to search for.",
   "q.tooLong": "Keep the search to 100 characters.",
   "q.tooShort": "Search for at least two letters or digits.",
+  "in.invalid": "Give titles (search the code and title only), or leave it out.",
   "sort.invalid": "Sort by code, progress, -progress, due or -updated.",
   "limit.range": `The limit is a whole number from 1 to ${LIST_LIMIT_MAX}.`,
   "cursor.invalid": "Pass the nextCursor of the previous page unchanged.",
@@ -141,8 +146,21 @@ export const apiInitiativeSchema = z.object({
   lastUpdateAt: z.iso.datetime().nullable(),
 });
 
+export const MATCH_PLACES = ["code", "title", "original", "report"] as const;
+export type MatchPlace = (typeof MATCH_PLACES)[number];
+
+export const searchMatchSchema = z.object({
+  place: z.enum(MATCH_PLACES).describe("Where q was found, best first: code, title, original (the wording), report (only in a progress report)"),
+  snippet: z.string().nullable().describe("For original and report: the words around the match"),
+});
+export type SearchMatch = z.infer<typeof searchMatchSchema>;
+
+export const apiInitiativeListItemSchema = apiInitiativeSchema.extend({
+  match: searchMatchSchema.optional().describe("Only with q: where it was found (the list is ranked by it)"),
+});
+
 export const apiInitiativeListSchema = z.object({
-  items: z.array(apiInitiativeSchema),
+  items: z.array(apiInitiativeListItemSchema),
   nextCursor: z.string().nullable().describe("null on the last page"),
 });
 
@@ -201,22 +219,16 @@ const listSelect = {
   lastUpdateAt: true,
 } as const satisfies Prisma.InitiativeSelect;
 
-/** What a list row needs: the API's fields and what the light is computed from. */
-const rowSelect = { ...listSelect, ...calendarSelect } as const satisfies Prisma.InitiativeSelect;
+/** What a list row needs: the API's fields and whether it is closed (the light comes from the database). */
+const rowSelect = { ...listSelect, closedAt: true } as const satisfies Prisma.InitiativeSelect;
 type Row = Prisma.InitiativeGetPayload<{ select: typeof rowSelect }>;
-
-const ORDER_BY: Record<InitiativeSort, Prisma.InitiativeOrderByWithRelationInput[]> = {
-  code: [{ code: "asc" }],
-  progress: [{ progress: "asc" }, { code: "asc" }],
-  "-progress": [{ progress: "desc" }, { code: "asc" }],
-  due: [{ dueDate: "asc" }, { code: "asc" }],
-  "-updated": [{ lastUpdateAt: { sort: "desc", nulls: "last" } }, { code: "asc" }],
-};
 
 const cursorShapes = {
   progress: z.tuple([z.enum(["progress", "-progress"]), z.number().int(), z.string()]),
   due: z.tuple([z.literal("due"), z.iso.date(), z.string()]),
   "-updated": z.tuple([z.literal("-updated"), z.iso.datetime().nullable(), z.string()]),
+  /** With q: the search rank, then the sort's own cursor. */
+  ranked: z.tuple([z.literal("q"), z.number().int().min(0).max(3), z.string().max(300)]),
 };
 
 /** The cursor after `row`: its code when sorted by code (as ever), else the sort key and the code. */
@@ -234,90 +246,111 @@ function cursorAfter(sort: InitiativeSort, row: Row): string {
   }
 }
 
-/** The rows after the cursor in the sort's order (the code breaks ties, so no row is skipped or repeated). */
-function afterCursor(sort: InitiativeSort, cursor: string): Prisma.InitiativeWhereInput {
+/** The rows of `s` (the ranked, lit candidates) after the cursor, in the sort's order (the code breaks ties). */
+function afterCursorSql(sort: InitiativeSort, cursor: string, ranked: boolean): Prisma.Sql {
+  if (ranked) {
+    const [, rank, inner] = decodeCursor(cursor, cursorShapes.ranked);
+    return Prisma.sql`(s.rank > ${rank}::int OR (s.rank = ${rank}::int AND ${afterCursorSql(sort, inner, false)}))`;
+  }
   switch (sort) {
     case "code":
-      return { code: { gt: cursor } };
+      return Prisma.sql`s.code > ${cursor}`;
     case "progress":
     case "-progress": {
       const [cursorSort, progress, code] = decodeCursor(cursor, cursorShapes.progress);
       if (cursorSort !== sort) throw invalidCursor();
-      return { OR: [{ progress: sort === "progress" ? { gt: progress } : { lt: progress } }, { progress, code: { gt: code } }] };
+      return sort === "progress"
+        ? Prisma.sql`(s.progress > ${progress}::int OR (s.progress = ${progress}::int AND s.code > ${code}))`
+        : Prisma.sql`(s.progress < ${progress}::int OR (s.progress = ${progress}::int AND s.code > ${code}))`;
     }
     case "due": {
       const [, day, code] = decodeCursor(cursor, cursorShapes.due);
-      const dueDate = new Date(`${day}T00:00:00Z`);
-      return { OR: [{ dueDate: { gt: dueDate } }, { dueDate, code: { gt: code } }] };
+      return Prisma.sql`(s.due_date > ${day}::date OR (s.due_date = ${day}::date AND s.code > ${code}))`;
     }
     case "-updated": {
       const [, at, code] = decodeCursor(cursor, cursorShapes["-updated"]);
-      if (at === null) return { lastUpdateAt: null, code: { gt: code } };
-      const lastUpdateAt = new Date(at);
-      return { OR: [{ lastUpdateAt: { lt: lastUpdateAt } }, { lastUpdateAt, code: { gt: code } }, { lastUpdateAt: null }] };
+      if (at === null) return Prisma.sql`(s.last_update_at IS NULL AND s.code > ${code})`;
+      return Prisma.sql`(s.last_update_at < ${at}::timestamp OR (s.last_update_at = ${at}::timestamp AND s.code > ${code})
+                         OR s.last_update_at IS NULL)`;
     }
   }
 }
 
-/** The filters the database applies (all but the light and this month's report, and the search). */
-function databaseFilters(viewer: Viewer, query: ListInitiativesQuery, now: Date): Prisma.InitiativeWhereInput[] {
-  const filters: Prisma.InitiativeWhereInput[] = [initiativeWhere(viewer)];
-  if (query.year !== undefined) filters.push({ plan: { year: query.year } });
-  if (query.department !== undefined) filters.push({ department: { code: query.department } });
-  if (query.theme !== undefined) filters.push({ theme: { code: query.theme } });
-  if (query.health !== undefined) filters.push({ health: query.health === "NONE" ? null : query.health });
-  if (query.closed !== undefined) filters.push({ closedAt: query.closed === "1" ? { not: null } : null });
-  if (query.review !== undefined) filters.push({ updates: { some: { status: query.review } } });
+const ORDER_BY_SQL: Record<InitiativeSort, Prisma.Sql> = {
+  code: Prisma.sql`s.code`,
+  progress: Prisma.sql`s.progress ASC, s.code`,
+  "-progress": Prisma.sql`s.progress DESC, s.code`,
+  due: Prisma.sql`s.due_date ASC, s.code`,
+  "-updated": Prisma.sql`s.last_update_at DESC NULLS LAST, s.code`,
+};
+
+/** The filters on the initiative `i` and its plan `p` (all but the light, this month's report and the search). */
+function filterSql(viewer: Viewer, query: ListInitiativesQuery, now: Date): Prisma.Sql[] {
+  const filters: Prisma.Sql[] = [initiativeScopeSql(viewer, "i")];
+  if (query.year !== undefined) filters.push(Prisma.sql`p.year = ${query.year}::int`);
+  if (query.department !== undefined) filters.push(Prisma.sql`i.department_id = (SELECT id FROM departments WHERE code = ${query.department})`);
+  if (query.theme !== undefined) filters.push(Prisma.sql`i.theme_id = (SELECT id FROM themes WHERE code = ${query.theme})`);
+  if (query.health !== undefined) {
+    filters.push(query.health === "NONE" ? Prisma.sql`i.health IS NULL` : Prisma.sql`i.health = ${query.health}::"Health"`);
+  }
+  if (query.closed !== undefined) filters.push(query.closed === "1" ? Prisma.sql`i.closed_at IS NOT NULL` : Prisma.sql`i.closed_at IS NULL`);
+  if (query.review !== undefined) {
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM progress_updates r WHERE r.initiative_id = i.id AND r.status = ${query.review}::"UpdateStatus")`);
+  }
   if (query.overdue !== undefined) {
     // rules/calendar.ts pastDueDate and isDone, in SQL: the due day is over in Beijing, and not done.
-    const overdue: Prisma.InitiativeWhereInput = {
-      dueDate: { lt: beijingToday(now) },
-      closedAt: null,
-      progress: { lt: 100 },
-      OR: [{ health: null }, { health: { not: "DONE" } }],
-    };
-    filters.push(query.overdue === "1" ? overdue : { NOT: overdue });
+    const overdue = Prisma.sql`(i.due_date < ${beijingToday(now).toISOString().slice(0, 10)}::date AND i.closed_at IS NULL
+                                AND i.progress < 100 AND (i.health IS NULL OR i.health <> 'DONE'::"Health"))`;
+    filters.push(query.overdue === "1" ? overdue : Prisma.sql`NOT ${overdue}`);
   }
   return filters;
 }
 
 /**
- * The ids, among those the filters give, of the initiatives whose code, title or wording contains
- * `q` — or, for a query of two letters or more, one of whose progress reports does. Both through
- * the search indexes (operations/search-text.ts): a million reports are not scanned.
+ * Where `q` is found, best first: 0 in the code, 1 in the title, 2 in the original wording (the
+ * initiative's search_text is code, title and wording on lines 1, 2 and after, see
+ * initiativeSearchText), 3 only in its progress reports. Every condition goes through the search
+ * indexes (operations/search-text.ts): a million reports are not scanned.
  */
-async function searchInitiatives(filters: Prisma.InitiativeWhereInput[], q: string): Promise<string[]> {
-  const candidates = await prisma.initiative.findMany({ where: { AND: filters }, select: { id: true } });
-  if (candidates.length === 0) return [];
-  const ids = candidates.map((c) => c.id);
-  const inReports = isIndexableSearch(q)
-    ? Prisma.sql`UNION
-        SELECT i.id FROM initiatives i
-         WHERE i.id = ANY(${ids}::text[])
-           AND EXISTS (SELECT 1 FROM progress_updates u WHERE u.initiative_id = i.id AND ${searchTextMatches("u", q)})`
-    : Prisma.empty;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT i.id FROM initiatives i WHERE i.id = ANY(${ids}::text[]) AND ${searchTextMatches("i", q)}
-    ${inReports}`;
-  return rows.map((r) => r.id);
+interface SearchSql {
+  /** The initiative's own words match (in=titles: its code or title). */
+  own: Prisma.Sql;
+  /** 0, 1 or 2 for a row whose own words match. */
+  ownRank: Prisma.Sql;
+  /** Only a report matches; null when reports are not searched (in=titles, or a single letter). */
+  reportsOnly: Prisma.Sql | null;
 }
 
-function matchesCalendar(item: CalendarInitiative, query: ListInitiativesQuery): boolean {
-  if (query.light !== undefined && item.light !== query.light) return false;
-  if (query.late !== undefined) {
-    const status = item.months[0]?.status;
-    // A done or closed initiative owes no more reports: never late (as on the dashboard).
-    const late = !item.done && (status === "LATE" || status === "MISSING");
-    if (late !== (query.late === "1")) return false;
-  }
-  return true;
+function searchSql(q: string, titlesOnly: boolean): SearchSql {
+  const term = normalizeForSearch(q.trim());
+  const own = searchTextMatches("i", q);
+  const inCode = Prisma.sql`strpos(split_part(i.search_text, chr(10), 1), ${term}) > 0`;
+  const inTitle = Prisma.sql`strpos(split_part(i.search_text, chr(10), 2), ${term}) > 0`;
+  const ownRank = Prisma.sql`(CASE WHEN ${inCode} THEN 0 WHEN ${inTitle} THEN 1 ELSE 2 END)`;
+  if (titlesOnly) return { own: Prisma.sql`(${own} AND (${inCode} OR ${inTitle}))`, ownRank, reportsOnly: null };
+  if (!isIndexableSearch(q)) return { own, ownRank, reportsOnly: null };
+  // Not under an OR: PostgreSQL then picks, by how common the words are, between stopping at each
+  // initiative's first matching report and reading the few matching reports through the index.
+  return {
+    own,
+    ownRank,
+    reportsOnly: Prisma.sql`NOT ${own} AND EXISTS (SELECT 1 FROM progress_updates u WHERE u.initiative_id = i.id AND ${searchTextMatches("u", q)})`,
+  };
+}
+
+interface PageRow {
+  id: string;
+  light: Light;
+  this_month: ReportStatus;
+  rank: number;
+  total: bigint | null;
 }
 
 interface Found {
   rows: Row[];
-  /** The lights of the rows, when the filters needed them. */
-  lights: Map<string, CalendarInitiative> | null;
-  /** All the initiatives matching (not only this page); null when not asked for, or after a cursor with a light filter. */
+  /** Light, this month's report and search rank of each row, computed by the database. */
+  state: Map<string, PageRow>;
+  /** All the initiatives matching (not only this page); null when not asked for. */
   total: number | null;
   nextCursor: string | null;
 }
@@ -325,46 +358,95 @@ interface Found {
 /**
  * The initiatives in the viewer's scope matching the query, in the query's order, one page.
  *
- * The light and this month's report (light=, late=) are computed as the reporting calendar does
- * (rules/calendar.ts through lightsOf, which reads the stored monthly roll-up in ONE query) for all
- * the initiatives the other filters leave, before paginating: a ministry has a few thousand
- * initiatives at most, so that set is bounded; never a query per row. Everything else is filtered,
- * sorted and paginated by the database.
+ * ONE statement picks the page: scope, filters, search (ranked: code, title, wording, then reports)
+ * and the light and this month's report — computed by the database as the reporting calendar
+ * computes them (light-sql.ts, on the stored monthly roll-up initiative_months) — sorted and cut to
+ * the page, with the total alongside. A second reads the page's rows. However many initiatives or
+ * reports there are, neither the scope nor a list of its ids comes to this process.
  */
 async function findInitiatives(viewer: Viewer, query: ListInitiativesQuery, now: Date, want: { total: boolean }): Promise<Found> {
   if (query.page !== undefined && query.cursor !== undefined) {
     throw new DomainError("invalid", "a page and a cursor", { page: "page.withCursor" });
   }
-  const filters = databaseFilters(viewer, query, now);
-  if (query.q !== undefined) filters.push({ id: { in: await searchInitiatives(filters, query.q) } });
-  const where: Prisma.InitiativeWhereInput = { AND: filters };
-  const after = query.cursor === undefined ? where : { AND: [where, afterCursor(query.sort, query.cursor)] };
-  const orderBy = ORDER_BY[query.sort];
+  const ranked = query.q !== undefined;
+  const calendar = calendarSql(now);
+  const conditions = filterSql(viewer, query, now);
+  const search = query.q === undefined ? null : searchSql(query.q, query.in === "titles");
+  const outer: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.light !== undefined) outer.push(Prisma.sql`s.light = ${query.light}`);
+  if (query.late !== undefined) outer.push(query.late === "1" ? Prisma.sql`s.late` : Prisma.sql`NOT s.late`);
+  if (query.cursor !== undefined) outer.push(afterCursorSql(query.sort, query.cursor, ranked));
   const offset = ((query.page ?? 1) - 1) * query.limit;
-
-  if (query.light !== undefined || query.late !== undefined) {
-    const candidates = await prisma.initiative.findMany({ where: after, orderBy, select: calendarSelect });
-    const kept = (await lightsOf(prisma, candidates, now)).filter((item) => matchesCalendar(item, query));
-    const slice = kept.slice(offset, offset + query.limit + 1);
-    const byId = new Map((await prisma.initiative.findMany({ where: { id: { in: slice.map((i) => i.id) } }, select: rowSelect })).map((r) => [r.id, r]));
-    const rows = slice.flatMap((i) => byId.get(i.id) ?? []);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      rows: page,
-      lights: new Map(slice.map((i) => [i.id, i])),
-      total: want.total && query.cursor === undefined ? kept.length : null,
-      nextCursor: rows.length > query.limit && last ? cursorAfter(query.sort, last) : null,
-    };
+  const select = (match: Prisma.Sql | null, rank: Prisma.Sql) => Prisma.sql`
+    SELECT i.id, i.code, i.progress, i.due_date, i.last_update_at,
+           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late, ${rank} AS rank
+      FROM initiatives i JOIN work_plans p ON p.id = i.plan_id ${calendar.monthJoin}
+     WHERE ${Prisma.join(match ? [...conditions, match] : conditions, " AND ")}`;
+  const candidates = !search
+    ? select(null, Prisma.sql`0`)
+    : search.reportsOnly
+      ? Prisma.sql`${select(search.own, search.ownRank)} UNION ALL ${select(search.reportsOnly, Prisma.sql`3`)}`
+      : select(search.own, search.ownRank);
+  const picked = await prisma.$queryRaw<PageRow[]>`
+    SELECT s.id, s.light, s.this_month, s.rank::int AS rank, ${want.total ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
+      FROM (${candidates}) s
+     WHERE ${Prisma.join(outer, " AND ")}
+     ORDER BY ${ranked ? Prisma.sql`s.rank, ` : Prisma.empty}${ORDER_BY_SQL[query.sort]}
+     LIMIT ${query.limit + 1}::int OFFSET ${offset}::int`;
+  let total: number | null = picked[0]?.total === undefined || picked[0].total === null ? null : Number(picked[0].total);
+  if (want.total && picked.length === 0) {
+    // A page past the end (or nothing at all) carries no window count: count on its own.
+    total = offset === 0 ? 0 : (await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM (${candidates}) s WHERE ${Prisma.join(outer, " AND ")}`)[0]?.n ?? 0;
   }
+  const pageIds = picked.slice(0, query.limit).map((r) => r.id);
+  const byId = new Map((await prisma.initiative.findMany({ where: { id: { in: pageIds } }, select: rowSelect })).map((r) => [r.id, r]));
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  const last = rows.at(-1);
+  const lastState = last && picked.find((r) => r.id === last.id);
+  return {
+    rows,
+    state: new Map(picked.map((r) => [r.id, r])),
+    total: want.total ? total : null,
+    nextCursor:
+      picked.length > query.limit && last
+        ? ranked
+          ? encodeCursor(["q", lastState?.rank ?? 0, cursorAfter(query.sort, last)])
+          : cursorAfter(query.sort, last)
+        : null,
+  };
+}
 
-  const [rows, total] = await Promise.all([
-    prisma.initiative.findMany({ where: after, orderBy, skip: offset, take: query.limit + 1, select: rowSelect }),
-    want.total ? prisma.initiative.count({ where }) : Promise.resolve(null),
-  ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { rows: page, lights: null, total, nextCursor: rows.length > query.limit && last ? cursorAfter(query.sort, last) : null };
+/** Where each page row matched `q`, with a snippet of the wording or of its latest matching report. */
+async function matchesOf(rows: readonly Row[], state: Map<string, PageRow>, q: string): Promise<Map<string, SearchMatch>> {
+  const term = normalizeForSearch(q.trim());
+  const out = new Map<string, SearchMatch>();
+  const inReports = rows.filter((r) => state.get(r.id)?.rank === 3).map((r) => r.id);
+  const reports = inReports.length === 0 ? [] : await prisma.$queryRaw<{ initiative_id: string; text: string }[]>`
+      SELECT DISTINCT ON (u.initiative_id) u.initiative_id, concat_ws(chr(10), u.work_done, u.problems, u.next_steps) AS text
+        FROM progress_updates u
+       WHERE u.initiative_id = ANY(${inReports}::text[]) AND ${searchTextMatches("u", q)}
+       ORDER BY u.initiative_id, u.created_at DESC, u.id DESC`;
+  const reportText = new Map(reports.map((r) => [r.initiative_id, r.text]));
+  for (const row of rows) {
+    const place = MATCH_PLACES[state.get(row.id)?.rank ?? 0] ?? "code";
+    const text = place === "original" ? row.originalText : place === "report" ? reportText.get(row.id) ?? null : null;
+    out.set(row.id, { place, snippet: text === null ? null : snippetOf(text, term) });
+  }
+  return out;
+}
+
+/** Some 40 characters of `text` around the first place it contains `term` (compared normalised). */
+export function snippetOf(text: string, term: string, radius = 20): string {
+  const normal = normalizeForSearch(text);
+  // The Simplified rendering has the original's length almost always; when a phrase conversion
+  // changed it, the snippet is cut from the rendering instead.
+  const source = normal.length === text.length ? text : normal;
+  const at = Math.max(0, normal.indexOf(term));
+  const start = Math.max(0, at - radius);
+  const end = Math.min(source.length, at + term.length + radius);
+  const cut = source.slice(start, end).replace(/\s+/g, " ").trim();
+  return `${start > 0 ? "…" : ""}${cut}${end < source.length ? "…" : ""}`;
 }
 
 function apiItem(row: Row): ApiInitiative {
@@ -384,7 +466,14 @@ function apiItem(row: Row): ApiInitiative {
 export async function listInitiatives(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<ApiInitiativeList> {
   const query = parseListQuery(listInitiativesQuerySchema, queryInput);
   const found = await findInitiatives(viewer, query, options.now ?? new Date(), { total: false });
-  return { items: found.rows.map(apiItem), nextCursor: found.nextCursor };
+  const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);
+  return {
+    items: found.rows.map((row) => {
+      const match = matches?.get(row.id);
+      return match ? { ...apiItem(row), match } : apiItem(row);
+    }),
+    nextCursor: found.nextCursor,
+  };
 }
 
 export interface InitiativeListItem extends ApiInitiative {
@@ -395,6 +484,8 @@ export interface InitiativeListItem extends ApiInitiative {
   /** Past its own due date and not done. */
   overdue: boolean;
   closed: boolean;
+  /** With a search: where it matched. */
+  match: SearchMatch | null;
 }
 
 export interface InitiativeListPage {
@@ -414,17 +505,18 @@ export async function listInitiativePage(viewer: Viewer, queryInput: unknown, op
   if (query.cursor !== undefined) throw new DomainError("invalid", "the page takes a page number", { cursor: "cursor.invalid" });
   const now = options.now ?? new Date();
   const found = await findInitiatives(viewer, query, now, { total: true });
-  const lights = found.lights ?? new Map((await lightsOf(prisma, found.rows, now)).map((i) => [i.id, i]));
+  const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);
   const total = found.total ?? found.rows.length;
   return {
     items: found.rows.map((row) => {
-      const light = lights.get(row.id);
+      const state = found.state.get(row.id);
       return {
         ...apiItem(row),
-        light: light?.light ?? "GREEN",
-        thisMonth: light?.months[0]?.status ?? "NOT_DUE",
+        light: state?.light ?? "GREEN",
+        thisMonth: state?.this_month ?? "NOT_DUE",
         overdue: pastDueDate(row.dueDate, now) && !isDone(row),
         closed: row.closedAt !== null,
+        match: matches?.get(row.id) ?? null,
       };
     }),
     total,

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@workplan/db";
+import { prisma, Prisma } from "@workplan/db";
 import type { Viewer } from "../rules/policy";
 
 export interface SessionViewer extends Viewer {
@@ -41,19 +41,55 @@ export function toSessionViewer(user: ViewerUser, sessionId: string): SessionVie
   };
 }
 
+/** The columns of a viewer's user and department, for the one-statement reads below (alias u and d). */
+export const viewerColumnsSql = Prisma.sql`u.id AS "userId", u.name, u.email, u.role::text AS role, u.active,
+  u.department_id AS "departmentId", d.code AS "departmentCode", d.name_zh_hans AS "nameZhHans",
+  d.name_zh_hant AS "nameZhHant", d.name_en AS "nameEn"`;
+
+export interface ViewerColumns {
+  userId: string;
+  name: string;
+  email: string;
+  role: SessionViewer["role"];
+  active: boolean;
+  departmentId: string | null;
+  departmentCode: string | null;
+  nameZhHans: string | null;
+  nameZhHant: string | null;
+  nameEn: string | null;
+}
+
+export function viewerFromColumns(row: ViewerColumns, sessionId: string): SessionViewer {
+  const d = row.departmentId !== null && row.departmentCode !== null ? row : null;
+  return toSessionViewer(
+    {
+      id: row.userId,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      departmentId: row.departmentId,
+      department: d && {
+        id: d.departmentId ?? "",
+        code: d.departmentCode ?? "",
+        nameZhHans: d.nameZhHans ?? "",
+        nameZhHant: d.nameZhHant ?? "",
+        nameEn: d.nameEn ?? "",
+      },
+    },
+    sessionId,
+  );
+}
+
 /**
- * Re-read the session and its user on every request (one indexed lookup): a signed-out or revoked
- * session, or a deactivated user, is refused at once; role and department are always current.
+ * Re-read the session and its user on every request — one statement (session, user and department
+ * joined): a signed-out or revoked session, or a deactivated user, is refused at once; role and
+ * department are always current.
  */
 export async function loadViewer(sessionId: string, now: Date = new Date()): Promise<SessionViewer | null> {
-  const session = await prisma.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      revokedAt: true,
-      expiresAt: true,
-      user: { select: viewerUserSelect },
-    },
-  });
-  if (!session || session.revokedAt !== null || session.expiresAt <= now || !session.user.active) return null;
-  return toSessionViewer(session.user, sessionId);
+  const [row] = await prisma.$queryRaw<(ViewerColumns & { revokedAt: Date | null; expiresAt: Date })[]>`
+    SELECT s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt", ${viewerColumnsSql}
+      FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN departments d ON d.id = u.department_id
+     WHERE s.id = ${sessionId}`;
+  if (!row || row.revokedAt !== null || row.expiresAt <= now || !row.active) return null;
+  return viewerFromColumns(row, sessionId);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { prisma, Prisma } from "@workplan/db";
 import { checkEvidenceFiles } from "../rules/evidence";
 import { can, type Viewer } from "../rules/policy";
@@ -9,13 +10,12 @@ import {
   progressUpdateSchema,
   suggestHealth,
 } from "../rules/progress";
-import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { refreshRollups } from "./refresh-rollups";
 import { updateSearchText } from "./search-text";
-import { notify, reviewersOf } from "./notify";
-import { initiativeWhere } from "./scope";
+import { kickEmailOutbox } from "./email";
+import { initiativeScopeSql } from "./scope";
 
 export interface EvidenceFileInput {
   name: string;
@@ -49,24 +49,32 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 export async function initiativeForWrite(tx: Prisma.TransactionClient | typeof prisma, viewer: Viewer, id: unknown) {
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) return null;
-  const row = await tx.initiative.findFirst({
-    where: { AND: [{ id: parsed.data }, initiativeWhere(viewer)] },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      planId: true,
-      departmentId: true,
-      version: true,
-      closedAt: true,
-      dueDate: true,
-      targetValue: true,
-      plan: { select: { year: true, status: true } },
-      cooperations: { select: { departmentId: true } },
-    },
-  });
+  // One statement (with its plan and co-operating departments), not one per relation: it runs on every report.
+  const [row] = await tx.$queryRaw<WriteRow[]>`
+    SELECT i.id, i.code, i.title, i.plan_id AS "planId", i.department_id AS "departmentId", i.version,
+           i.closed_at AS "closedAt", i.due_date AS "dueDate", i.target_value::float8 AS "targetValue",
+           p.year, p.status::text AS status,
+           coalesce((SELECT array_agg(c.department_id) FROM initiative_cooperations c WHERE c.initiative_id = i.id), '{}') AS "cooperatingDepartmentIds"
+      FROM initiatives i JOIN work_plans p ON p.id = i.plan_id
+     WHERE i.id = ${parsed.data} AND ${initiativeScopeSql(viewer, "i")}`;
   if (!row) return null;
-  return { ...row, cooperatingDepartmentIds: row.cooperations.map((c) => c.departmentId) };
+  const { year, status, ...rest } = row;
+  return { ...rest, plan: { year, status } };
+}
+
+interface WriteRow {
+  id: string;
+  code: string;
+  title: string;
+  planId: string;
+  departmentId: string;
+  version: number;
+  closedAt: Date | null;
+  dueDate: Date;
+  targetValue: number | null;
+  year: number;
+  status: string;
+  cooperatingDepartmentIds: string[];
 }
 
 async function existingByKey(authorId: string, key: string | null) {
@@ -148,87 +156,90 @@ async function write(
   // The lead department's report sets the initiative's headline; a co-operating department reports its part.
   const reportingDepartmentId = viewer.departmentId ?? initiative.departmentId;
   const isLead = reportingDepartmentId === initiative.departmentId;
+  const updateId = newId();
+  // A `timestamp` column holds UTC: the ISO string cast to it keeps the UTC wall time.
+  const at = new Date().toISOString();
+  const audit = {
+    initiativeId: initiative.id,
+    period: periodOf(period),
+    progress: data.progress,
+    health: data.health,
+    measuredValue: data.measuredValue,
+    files: files.map((f) => f.name),
+    links: data.links.length,
+    revisionOf: revisionOfId,
+  };
+  const lead = isLead
+    ? Prisma.sql`progress = ${data.progress}, health = ${data.health}::"Health", measured_value = ${data.measuredValue}::numeric,`
+    : Prisma.empty;
   try {
-    return await prisma.$transaction(async (tx) => {
-      const bumped = isLead
-        ? await tx.$executeRaw`
-            UPDATE initiatives SET version = version + 1, progress = ${data.progress},
-                   health = ${data.health}::"Health", measured_value = ${data.measuredValue},
-                   last_update_at = now(), updated_at = now()
-             WHERE id = ${initiative.id} AND version = ${data.baseVersion} AND closed_at IS NULL AND archived_at IS NULL
-               AND plan_id IN (SELECT id FROM work_plans WHERE status = 'ACTIVE')`
-        : await tx.$executeRaw`
-            UPDATE initiatives SET version = version + 1, last_update_at = now(), updated_at = now()
-             WHERE id = ${initiative.id} AND version = ${data.baseVersion} AND closed_at IS NULL AND archived_at IS NULL
-               AND plan_id IN (SELECT id FROM work_plans WHERE status = 'ACTIVE')`;
-      if (bumped === 0) throw new ConflictRetry();
-      const update = await tx.progressUpdate.create({
-        data: {
-          initiativeId: initiative.id,
-          authorId: viewer.id,
-          departmentId: reportingDepartmentId,
-          period,
-          progress: data.progress,
-          health: data.health,
-          healthSuggested: suggested,
-          healthReason: data.health === suggested ? null : data.healthReason,
-          workDone: data.workDone,
-          searchText: updateSearchText(data),
-          problems: data.problems || null,
-          nextSteps: data.nextSteps || null,
-          measuredValue: data.measuredValue,
-          idempotencyKey: key,
-          revisionOfId,
-          evidence: {
-            create: [
-              ...data.links.map((url) => ({ kind: "LINK" as const, url })),
-              ...files.map((f) => ({
-                kind: "FILE" as const,
-                fileName: f.name,
-                mimeType: f.mimeType,
-                size: f.bytes.length,
-                data: Buffer.from(f.bytes),
-              })),
-            ],
-          },
-        },
-        select: { id: true },
-      });
+    const created = await prisma.$transaction(async (tx) => {
+      // ONE statement: bump the version only if it is still the one the reporter saw, and only then
+      // insert the report, its audit event and its reviewers' notifications (set-based: the
+      // department's active managers, or the ministry-wide ones when it has none, never the author).
+      // The lead department's report also takes its plan's lock (see below) at the end of it.
+      // Round trips, not work, are what a report costs: this was eleven statements.
+      const [result] = await tx.$queryRaw<{ bumped: bigint; notified: bigint; locked: bigint }[]>`
+        WITH bumped AS (
+          UPDATE initiatives SET version = version + 1, ${lead} last_update_at = now(), updated_at = now()
+           WHERE id = ${initiative.id} AND version = ${data.baseVersion}::int AND closed_at IS NULL AND archived_at IS NULL
+             AND plan_id IN (SELECT id FROM work_plans WHERE status = 'ACTIVE')
+          RETURNING id
+        ), report AS (
+          INSERT INTO progress_updates (id, initiative_id, author_id, department_id, period, progress, health, health_suggested,
+                                        health_reason, work_done, search_text, problems, next_steps, measured_value,
+                                        idempotency_key, revision_of_id, created_at, updated_at)
+          SELECT ${updateId}, b.id, ${viewer.id}, ${reportingDepartmentId}, ${`${periodOf(period)}-01`}::date, ${data.progress}::int,
+                 ${data.health}::"Health", ${suggested}::"Health", ${data.health === suggested ? null : data.healthReason},
+                 ${data.workDone}, ${updateSearchText(data)}, ${data.problems || null}, ${data.nextSteps || null},
+                 ${data.measuredValue}::numeric, ${key}, ${revisionOfId}, ${at}::timestamp, ${at}::timestamp
+            FROM bumped b
+          RETURNING id
+        ), audit AS (
+          INSERT INTO audit_events (actor_id, action, object_type, object_id, after, ip, at)
+          SELECT ${viewer.id}, 'progress.reported', 'ProgressUpdate', r.id, ${JSON.stringify(audit)}::jsonb, ${ip}, ${at}::timestamp FROM report r
+        ), notified AS (
+          INSERT INTO notifications (id, user_id, kind, params, link, created_at)
+          SELECT md5(r.id || u.id), u.id, 'update.submitted', ${JSON.stringify({ code: initiative.code, title: initiative.title })}::jsonb, '/review', ${at}::timestamp
+            FROM report r JOIN users u ON u.role = 'MANAGER' AND u.active AND u.id <> ${viewer.id}
+             AND (u.department_id = ${reportingDepartmentId}
+                  OR (u.department_id IS NULL AND NOT EXISTS (SELECT 1 FROM users o WHERE o.role = 'MANAGER' AND o.active
+                                                                 AND o.department_id = ${reportingDepartmentId})))
+          RETURNING id
+        ), locked AS (
+          SELECT id FROM work_plans WHERE id = ${initiative.planId} AND ${isLead}::boolean AND EXISTS (SELECT 1 FROM report) FOR UPDATE
+        )
+        SELECT (SELECT count(*) FROM bumped) AS bumped, (SELECT count(*) FROM notified) AS notified, (SELECT count(*) FROM locked) AS locked`;
+      if (!result || Number(result.bumped) === 0) throw new ConflictRetry();
+      if (data.links.length > 0 || files.length > 0) {
+        await tx.evidence.createMany({
+          data: [
+            ...data.links.map((url) => ({ updateId, kind: "LINK" as const, url })),
+            ...files.map((f) => ({
+              updateId,
+              kind: "FILE" as const,
+              fileName: f.name,
+              mimeType: f.mimeType,
+              size: f.bytes.length,
+              data: Buffer.from(f.bytes),
+            })),
+          ],
+        });
+      }
       if (isLead) {
-        // One roll-up refresh per plan at a time. Each statement of the refresh then reads the
-        // initiatives as committed by the reports before it; without the lock, two reports in one
-        // theme at the same moment each averaged without the other's progress, and the last write won.
-        await tx.$queryRaw`SELECT id FROM work_plans WHERE id = ${initiative.planId} FOR UPDATE`;
+        // One roll-up refresh per plan at a time: the statement above ended holding the plan's row
+        // lock, so this one reads the initiatives as committed by the reports before it. Without the
+        // lock, two reports in one theme at the same moment each averaged without the other's
+        // progress, and the last write won. Taken last, it is held for one statement and the commit.
         await refreshRollups(tx, initiative.planId);
       }
-      await recordAudit(tx, {
-        actorId: viewer.id,
-        action: "progress.reported",
-        objectType: "ProgressUpdate",
-        objectId: update.id,
-        after: {
-          initiativeId: initiative.id,
-          period: periodOf(period),
-          progress: data.progress,
-          health: data.health,
-          measuredValue: data.measuredValue,
-          files: files.map((f) => f.name),
-          links: data.links.length,
-          revisionOf: revisionOfId,
-        },
-        ip,
-      });
-      await notify(
-        tx,
-        (await reviewersOf(tx, reportingDepartmentId)).filter((id) => id !== viewer.id),
-        "update.submitted",
-        { code: initiative.code, title: initiative.title },
-        `/review`,
-      );
-      return { updateId: update.id, created: true, version: data.baseVersion + 1 };
+      return Number(result.notified) > 0;
     });
+    // When this process mails notifications, have the outbox look shortly (the report is committed).
+    if (created) kickEmailOutbox();
+    return { updateId, created: true, version: data.baseVersion + 1 };
   } catch (error) {
-    const isDuplicateKey = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+    const isDuplicateKey = isUniqueViolation(error);
     if (error instanceof ConflictRetry || isDuplicateKey) {
       // A double click or a retry racing the first request: that request's update is the answer.
       const replay = await existingByKey(viewer.id, key);
@@ -245,3 +256,18 @@ async function write(
 }
 
 class ConflictRetry extends Error {}
+
+/** A unique constraint refused the insert (Prisma's P2002, or PostgreSQL's 23505 through a raw statement). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return JSON.stringify(error.meta ?? {}).includes("23505") || /23505|unique constraint/i.test(error.message);
+}
+
+/** A new row id of the form the app's ids take (idSchema: 20–40 of [a-z0-9]): "c" and 24 random base-36 digits. */
+function newId(): string {
+  const bytes = randomBytes(24);
+  let out = "c";
+  for (const b of bytes) out += (b % 36).toString(36);
+  return out;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@workplan/db";
+import { Prisma } from "@workplan/db";
 import { departmentScope, type Viewer } from "../rules/policy";
 
 // Scope by query: every read and write goes through a `where` that already holds the viewer's scope,
@@ -33,4 +33,18 @@ export function initiativeRecordWhere(viewer: Viewer): Prisma.InitiativeWhereInp
  */
 export function initiativeWhere(viewer: Viewer): Prisma.InitiativeWhereInput {
   return { AND: [{ archivedAt: null }, initiativeRecordWhere(viewer)] };
+}
+
+/**
+ * initiativeWhere as a SQL condition on the initiatives row `alias` (for queries that join, rank
+ * or compute lights in the database instead of sending an id list back): archived left out; a
+ * department's viewer sees what it leads or co-operates on.
+ */
+export function initiativeScopeSql(viewer: Viewer, alias = "i"): Prisma.Sql {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  const i = Prisma.raw(alias);
+  const scope = departmentScope(viewer);
+  if (scope.kind === "ministry") return Prisma.sql`${i}.archived_at IS NULL`;
+  return Prisma.sql`${i}.archived_at IS NULL AND (${i}.department_id = ${scope.departmentId}
+    OR EXISTS (SELECT 1 FROM initiative_cooperations sc WHERE sc.initiative_id = ${i}.id AND sc.department_id = ${scope.departmentId}))`;
 }

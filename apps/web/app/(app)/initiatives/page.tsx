@@ -8,7 +8,7 @@ import Link from "next/link";
 import { CommonFilters } from "@/features/lists/CommonFilters";
 import { InitiativeList } from "@/features/lists/InitiativeList";
 import { ListEmpty, ListFilters, ListHeading, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
-import { SelectField } from "@/features/lists/fields";
+import { CheckboxField, SelectField } from "@/features/lists/fields";
 import { filterText } from "@/features/lists/filter-text";
 import { loadList } from "@/features/lists/load";
 import { INITIATIVE_PARAMS, listHref, readParams, type Search } from "@/features/lists/params";
@@ -43,7 +43,16 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
 
       <ListFilters action="/initiatives" values={values} testId="initiative-filters">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <CommonFilters {...common} fields={["q", "year", "department", "health"]} qHint={t("filters.qInitiativesHint")} healthStates={["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"]} />
+          <CommonFilters {...common} fields={["q"]} qHint={t("filters.qInitiativesHint")} />
+          <CheckboxField
+            name="in"
+            label={t("filters.in")}
+            value="titles"
+            checked={values.in === "titles"}
+            text={t("filters.inTitles")}
+            error={message("in")}
+          />
+          <CommonFilters {...common} fields={["year", "department", "health"]} healthStates={["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"]} />
           <SelectField
             name="light"
             label={t("filters.light")}

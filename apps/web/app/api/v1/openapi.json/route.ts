@@ -92,7 +92,7 @@ function buildDocument() {
         get: {
           operationId: "listInitiatives",
           summary: "Initiatives in the user's scope",
-          description: `In code order unless sort says otherwise, ${LIST_LIMIT_MAX} at most per page; follow nextCursor for the next page (or ask for a page number). The same filters as the /initiatives page of the web app. Unknown parameters are refused (400).`,
+          description: `In code order unless sort says otherwise (with q, ranked first by where it was found: code, title, original wording, then only in a progress report, given in each item's match), ${LIST_LIMIT_MAX} at most per page; follow nextCursor for the next page (or ask for a page number). The same filters as the /initiatives page of the web app. Unknown parameters are refused (400).`,
           parameters: queryParameters,
           responses: {
             "200": { description: "A page of initiatives", content: jsonContent(ref("InitiativeList")) },
