@@ -1,7 +1,7 @@
 // The lists' filters as they travel in the URL (/initiatives, /updates). The names are a contract:
 // the dashboard links here with them, and a filtered list can be bookmarked and shared.
 
-export const INITIATIVE_PARAMS = ["year", "department", "theme", "health", "light", "overdue", "late", "review", "closed", "q", "in", "sort", "page"] as const;
+export const INITIATIVE_PARAMS = ["year", "department", "theme", "health", "light", "overdue", "late", "attention", "review", "closed", "q", "in", "sort", "page"] as const;
 export const UPDATE_PARAMS = ["year", "department", "theme", "initiative", "review", "health", "period", "q", "sort", "cursor"] as const;
 
 export type Search = Record<string, string | string[] | undefined>;

@@ -216,6 +216,10 @@ describe("dashboard", () => {
         const scope = narrowed ? { department: narrowed } : {};
         expect((await listInitiativePage(director, { year: String(YEAR), ...scope }, { now })).total).toBe(view.totals.initiatives);
         expect((await listInitiativePage(director, { year: String(YEAR), ...scope, late: "1" }, { now })).total).toBe(view.totals.lateThisMonth);
+        // "Needs attention: all N" opens the list of exactly those N, most serious first on the overview.
+        const attention = await listInitiativePage(director, { year: String(YEAR), ...scope, attention: "1", limit: 100 }, { now });
+        expect(attention.total).toBe(view.behindCount);
+        expect(new Set(attention.items.map((i) => i.code))).toEqual(new Set((await getDashboard(director, { year: YEAR, department: narrowed, now, behindLimit: 1000 })).behind.map((b) => b.code)));
         expect((await listUpdates(director, { year: String(YEAR), ...scope, review: "SUBMITTED" })).count).toBe(view.totals.awaitingReview);
       }
       const check = async (figures: DashboardFigures, scope: Record<string, string>, reportScope: Record<string, string>) => {

@@ -59,6 +59,9 @@ export const listInitiativesQuerySchema = z.object({
     .describe("The current supervision light (as on the reporting calendar): RED, YELLOW or GREEN"),
   overdue: flagSchema("1: past its own due date and not done (Beijing time); 0: the others"),
   late: flagSchema("1: this month's report by the lead department is late or missing (open initiatives only: done or closed ones owe none); 0: the others"),
+  attention: flagSchema(
+    "1: needs attention, as the overview lists it: not done, and past its due date, this month's report late, missing or due within days, or reported off track or at risk; 0: the others",
+  ),
   review: z
     .enum(["SUBMITTED"], { error: "review.invalid" })
     .optional()
@@ -375,11 +378,15 @@ async function findInitiatives(viewer: Viewer, query: ListInitiativesQuery, now:
   const outer: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.light !== undefined) outer.push(Prisma.sql`s.light = ${query.light}`);
   if (query.late !== undefined) outer.push(query.late === "1" ? Prisma.sql`s.late` : Prisma.sql`NOT s.late`);
+  if (query.attention !== undefined) outer.push(query.attention === "1" ? Prisma.sql`s.attention` : Prisma.sql`NOT s.attention`);
   if (query.cursor !== undefined) outer.push(afterCursorSql(query.sort, query.cursor, ranked));
   const offset = ((query.page ?? 1) - 1) * query.limit;
   const select = (match: Prisma.Sql | null, rank: Prisma.Sql) => Prisma.sql`
     SELECT i.id, i.code, i.progress, i.due_date, i.last_update_at,
-           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late, ${rank} AS rank
+           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late, ${rank} AS rank,
+           -- The overview's "needs attention" (dashboard.ts reasons): not done, and not green, or
+           -- this month's report late, or reported off track or at risk.
+           (NOT ${calendar.done} AND (${calendar.light} <> 'GREEN' OR ${calendar.late} OR i.health IN ('OFF_TRACK', 'AT_RISK'))) AS attention
       FROM initiatives i JOIN work_plans p ON p.id = i.plan_id ${calendar.monthJoin}
      WHERE ${Prisma.join(match ? [...conditions, match] : conditions, " AND ")}`;
   const candidates = !search

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 50;
-const MORE = ["theme", "review", "overdue", "late", "closed"] as const;
+const MORE = ["theme", "review", "overdue", "late", "attention", "closed"] as const;
 
 export default async function InitiativesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission("plan.read");
@@ -113,6 +113,18 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
               ]}
               invalidLabel={invalidLabel}
               error={message("late")}
+            />
+            <SelectField
+              name="attention"
+              label={t("filters.attention")}
+              value={values.attention}
+              anyLabel={t("filters.any")}
+              options={[
+                { value: "1", label: t("filters.attentionYes") },
+                { value: "0", label: t("filters.attentionNo") },
+              ]}
+              invalidLabel={invalidLabel}
+              error={message("attention")}
             />
             <SelectField
               name="closed"
