@@ -6,8 +6,8 @@
 // it with WORKPLAN_SQL_COUNT=1; and measures with autocannon: the static floor (/help), /sign-in, the
 // ministry-wide pages as director@demo.local and as the department manager policy.lead@demo.local,
 // GET /api/v1/initiatives with a personal access token, and filing reports through the API next to
-// the same transaction in plain pg. Then the pages again on a second database with 10,000 reports,
-// for growth. Writes bench/results/<date>.json and the table in docs/performance.md, and prints the
+// the same transaction in plain pg. For growth, a second database with 10,000 reports and a second
+// server: each page is measured at both sizes back to back. Writes bench/results/<date>.json and the table in docs/performance.md, and prints the
 // targets of issue 9 as ratios from this run.
 //
 // BENCH_HTTP_SECONDS (6) sets the length of each load run, BENCH_HTTP_REPORTS (1000000) and
@@ -487,15 +487,25 @@ async function pgWrites(databaseUrl: string, list: Reporter[], connections: numb
 
 // ------------------------------------------------------------------------------------------ run
 
-async function runSize(reports: number, port: number, withWrites: boolean): Promise<{ run: SizeRun; postgres: string }> {
+interface Prepared {
+  reports: number;
+  database: TestDatabase;
+  loadSeconds: number;
+  postgres: string;
+  server: Server;
+  specs: PageSpec[];
+}
+
+/** A fresh database with the bench ministry, a server on it, and the pages to ask it for, signed in. */
+async function prepare(reports: number, port: number): Promise<Prepared> {
   const { database, seconds } = await loadDatabase(reports);
   const [version] = await prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
   const postgres = `PostgreSQL ${version?.server_version ?? "?"} (${process.env.TEST_DATABASE_URL ? "TEST_DATABASE_URL" : "embedded"})`;
   say(`loaded in ${Math.round(seconds)} s (${elapsed()} so far)`);
   const directorToken = await viewerToken("director@demo.local");
-  const list = withWrites ? await reporters(Math.max(...WRITE_CONNECTIONS)) : [];
   const server = await startServer(port, database.url);
-  const [director, lead] = [await signIn(server.base, "director@demo.local"), await signIn(server.base, "policy.lead@demo.local")];
+  const director = await signIn(server.base, "director@demo.local");
+  const lead = await signIn(server.base, "policy.lead@demo.local");
   const specs: PageSpec[] = [
     { who: "anonymous", path: FLOOR_PATH, headers: {} },
     { who: "anonymous", path: SIGN_IN_PATH, headers: {} },
@@ -503,35 +513,36 @@ async function runSize(reports: number, port: number, withWrites: boolean): Prom
     ...MINISTRY_PAGES.map((path): PageSpec => ({ who: "policy.lead", path, headers: { cookie: lead } })),
     { who: "director (token)", path: API_LIST_PATH, headers: { authorization: `Bearer ${directorToken}` } },
   ];
-  const pages: PageResult[] = [];
-  for (const spec of specs) {
-    const page = await measurePage(server.base, spec);
-    say(describePage(page));
-    pages.push(page);
-  }
+  return { reports, database, loadSeconds: seconds, postgres, server, specs };
+}
+
+/** Filing reports through the API and in plain pg, on the database prisma is connected to now. */
+async function measureWrites(target: Prepared): Promise<WriteResult[]> {
+  const list = await reporters(Math.max(...WRITE_CONNECTIONS));
   const writes: WriteResult[] = [];
-  if (withWrites) {
-    for (const connections of WRITE_CONNECTIONS) {
-      let app: LoadStats;
-      try {
-        app = await appWrites(server.base, list, connections, `${reports}-${connections}`);
-      } catch (e) {
-        say(`filing reports at ${connections} connections failed: ${message(e)}`);
-        app = emptyStats(connections);
-      }
-      await settle(server.base);
-      const plain = await pgWrites(database.url, list, connections);
-      writes.push({ connections, app, pg: plain });
-      say(
-        `filing reports, ${connections} connections: app ${app.rps.toFixed(1)}/s (p95 ${Math.round(app.p95 ?? NaN)} ms` +
-          `${Object.keys(app.statuses).length ? `, ${JSON.stringify(app.statuses)}` : ""}), plain pg ${plain.rps.toFixed(1)}/s (p95 ${Math.round(plain.p95 ?? NaN)} ms)`,
-      );
+  for (const connections of WRITE_CONNECTIONS) {
+    let app: LoadStats;
+    try {
+      app = await appWrites(target.server.base, list, connections, `${target.reports}-${connections}`);
+    } catch (e) {
+      say(`filing reports at ${connections} connections failed: ${message(e)}`);
+      app = emptyStats(connections);
     }
+    await settle(target.server.base);
+    const plain = await pgWrites(target.database.url, list, connections);
+    writes.push({ connections, app, pg: plain });
+    say(
+      `filing reports, ${connections} connections: app ${app.rps.toFixed(1)}/s (p95 ${Math.round(app.p95 ?? NaN)} ms` +
+        `${Object.keys(app.statuses).length ? `, ${JSON.stringify(app.statuses)}` : ""}), plain pg ${plain.rps.toFixed(1)}/s (p95 ${Math.round(plain.p95 ?? NaN)} ms)`,
+    );
   }
-  await server.stop();
+  return writes;
+}
+
+async function finish(target: Prepared) {
+  await target.server.stop();
   await disconnectPrisma();
-  await database.drop();
-  return { run: { reports, loadSeconds: seconds, pages, writes }, postgres };
+  await target.database.drop();
 }
 
 function machine(postgres: string) {
@@ -557,19 +568,40 @@ function commit(): string {
 }
 
 async function main() {
+  const loadAtStart = os.loadavg()[0] ?? 0;
   build();
   const measuredCommit = commit();
-  const runs: SizeRun[] = [];
-  const big = await runSize(REPORTS, PORT, true);
-  runs.push(big.run);
-  if (GROWTH_REPORTS > 0) runs.push((await runSize(GROWTH_REPORTS, PORT + 1, false)).run);
+  const big = await prepare(REPORTS, PORT);
+  // The writes first, while prisma still points at the big database (they add a few hundred reports).
+  const writes = await measureWrites(big);
+  await settle(big.server.base);
+  const small = GROWTH_REPORTS > 0 ? await prepare(GROWTH_REPORTS, PORT + 1) : undefined;
+  // Each page at both sizes back to back, so that the growth ratio compares two neighbouring stretches
+  // of time on a machine whose other load may change.
+  const bigPages: PageResult[] = [];
+  const smallPages: PageResult[] = [];
+  for (const [index, spec] of big.specs.entries()) {
+    const page = await measurePage(big.server.base, spec);
+    say(`${big.reports.toLocaleString("en")}: ${describePage(page)}`);
+    bigPages.push(page);
+    const other = small?.specs[index];
+    if (small && other) {
+      const smallPage = await measurePage(small.server.base, other);
+      say(`${small.reports.toLocaleString("en")}: ${describePage(smallPage)}`);
+      smallPages.push(smallPage);
+    }
+  }
+  const runs: SizeRun[] = [{ reports: big.reports, loadSeconds: big.loadSeconds, pages: bigPages, writes }];
+  if (small) runs.push({ reports: small.reports, loadSeconds: small.loadSeconds, pages: smallPages, writes: [] });
+  if (small) await finish(small);
+  await finish(big);
   write({
     date: new Date().toISOString().slice(0, 10),
     commit: measuredCommit,
-    machine: machine(big.postgres),
+    machine: { ...machine(big.postgres), loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 } },
     settings: { seconds: SECONDS, connections: CONNECTIONS, writeConnections: WRITE_CONNECTIONS },
     runs,
-    targets: evaluateTargets(big.run, runs[1]),
+    targets: evaluateTargets(runs[0] as SizeRun, runs[1]),
   });
 }
 

@@ -59,6 +59,8 @@ export interface Machine {
   os: string;
   node: string;
   postgres: string;
+  /** The 1-minute load average when the run started and ended: other work on the machine skews the figures. */
+  loadAverage?: { start: number; end: number };
 }
 
 export interface Target {
@@ -214,7 +216,8 @@ export function renderMarkdown(result: BenchHttpResult): string {
   lines.push(
     `Run of ${result.date} on commit \`${result.commit}\`: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB memory, ${m.os}, ` +
       `Node.js ${m.node}, ${m.postgres}. Everything on one box: PostgreSQL, \`next start\` and autocannon share the cores. ` +
-      `Each load run: ${result.settings.seconds} s at ${result.settings.connections} connections; latency in ms.`,
+      `Each load run: ${result.settings.seconds} s at ${result.settings.connections} connections; latency in ms.` +
+      (m.loadAverage ? ` Load average (1 min) ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end.toFixed(1)} at the end.` : ""),
     "",
   );
   if (big) {
