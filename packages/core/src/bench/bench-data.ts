@@ -3,6 +3,14 @@
 // Simplified phrases (製造/制造, 質量/质量, …). Loaded with INSERT … SELECT generate_series in SQL,
 // not row by row; pseudo-random choices come from hashint8extended(g, seed), so every run loads the
 // same data.
+//
+// Ids are of the app's own form (idSchema in operations/get-initiative.ts: 20–40 of [a-z0-9]), so the
+// bench's initiatives and reports can be opened, reviewed and written to through the interface and the
+// API: a fixed prefix of letters and a zero-padded number (for the users, whose departments include the
+// demo seed's, the md5 of the department code instead; the prefixes start with "b"; cuids start
+// with "c", so they never collide with rows the app makes). The same formulas in SQL and in TypeScript
+// (benchIds below, for tests and the HTTP bench).
+import { createHash } from "node:crypto";
 import type { PrismaClientType } from "@workplan/db";
 import { normalizeForSearch } from "../rules/chinese";
 import { refreshRollups } from "../operations/refresh-rollups";
@@ -100,6 +108,25 @@ const DEPARTMENT_NAMES = [
   "人才工作司", "监督检查司",
 ];
 
+/** The bench's ids, as the SQL below makes them: deterministic, 20–40 characters of [a-z0-9]. */
+export const benchIds = {
+  /** Bench department n (1–38), code BD01…BD38. */
+  department: (n: number) => `benchdept${String(n).padStart(11, "0")}`,
+  plan: (department: number) => `benchplan${String(department).padStart(11, "0")}`,
+  theme: (department: number, theme: number) => `benchtheme${String(department * 10 + theme).padStart(10, "0")}`,
+  /** Initiative k (1–30) of bench department n: code BDnn-2018-t.o. */
+  initiative: (department: number, k: number) => `benchinit${String(department * 1000 + k).padStart(11, "0")}`,
+  /** The staff user made for every department (the demo seed's too), by department code. */
+  staffUser: (departmentCode: string) => `benchuser${createHash("md5").update(departmentCode).digest("hex").slice(0, 20)}`,
+  /** Report g (1…updates). */
+  update: (g: number) => `benchreport${String(g).padStart(12, "0")}`,
+};
+
+// The same in SQL; `d` is a bench department's number, from its code (BD07 → 7).
+const SQL_DEPARTMENT_NUMBER = (code: string) => `substr(${code}, 3)::int`;
+const sqlPlanId = (code: string) => `'benchplan' || lpad(${SQL_DEPARTMENT_NUMBER(code)}::text, 11, '0')`;
+const sqlStaffUserId = (code: string) => `'benchuser' || substr(md5(${code}), 1, 20)`;
+
 function normalized(list: readonly string[]): string[] {
   return list.map((p) => normalizeForSearch(p));
 }
@@ -125,21 +152,21 @@ export async function loadBenchData(db: PrismaClientType, updates = 1_000_000, l
   await timed("plans and initiatives", async () => {
     await db.$executeRawUnsafe(
       `INSERT INTO departments (id, code, name_zh_hans, name_zh_hant, name_en, updated_at)
-       SELECT 'bench-d' || d, 'BD' || lpad(d::text, 2, '0'), n, n, 'Bench department ' || d, now()
+       SELECT 'benchdept' || lpad(d::text, 11, '0'), 'BD' || lpad(d::text, 2, '0'), n, n, 'Bench department ' || d, now()
          FROM unnest($1::text[]) WITH ORDINALITY AS t(n, d)`,
       DEPARTMENT_NAMES.slice(0, BENCH_DEPARTMENTS),
     );
     await db.$executeRawUnsafe(
       `INSERT INTO work_plans (id, department_id, year, status, heading, preamble, source_document, updated_at)
-       SELECT 'bench-p-' || d.code, d.id, $1::int, 'ACTIVE', $1::int || '年工作計劃', '', '', now()
-         FROM departments d WHERE d.id LIKE 'bench-d%'`,
+       SELECT ${sqlPlanId("d.code")}, d.id, $1::int, 'ACTIVE', $1::int || '年工作計劃', '', '', now()
+         FROM departments d WHERE d.id LIKE 'benchdept%'`,
       BENCH_YEAR,
     );
     await db.$executeRawUnsafe(
       `INSERT INTO themes (id, plan_id, ordinal, code, title, intro, source_paragraph, updated_at)
-       SELECT 'bench-t-' || d.code || '-' || t, 'bench-p-' || d.code, t, d.code || '-' || $1::int || '-' || t,
+       SELECT 'benchtheme' || lpad((${SQL_DEPARTMENT_NUMBER("d.code")} * 10 + t)::text, 10, '0'), ${sqlPlanId("d.code")}, t, d.code || '-' || $1::int || '-' || t,
               ($2::text[])[t], '', '', now()
-         FROM departments d CROSS JOIN generate_series(1, 3) t WHERE d.id LIKE 'bench-d%'`,
+         FROM departments d CROSS JOIN generate_series(1, 3) t WHERE d.id LIKE 'benchdept%'`,
       BENCH_YEAR,
       ["著力推進中國製造向中國創造轉變", "全面提升產品質量和品牌建設", "推動產業結構優化升級"],
     );
@@ -147,7 +174,8 @@ export async function loadBenchData(db: PrismaClientType, updates = 1_000_000, l
     await db.$executeRawUnsafe(
       `INSERT INTO initiatives (id, plan_id, theme_id, department_id, ordinal, code, title, original_text, source_paragraph,
                                due_date, search_text, updated_at)
-       SELECT 'bench-i-' || d.code || '-' || k, 'bench-p-' || d.code, 'bench-t-' || d.code || '-' || (1 + (k - 1) / 10),
+       SELECT 'benchinit' || lpad((${SQL_DEPARTMENT_NUMBER("d.code")} * 1000 + k)::text, 11, '0'), ${sqlPlanId("d.code")},
+              'benchtheme' || lpad((${SQL_DEPARTMENT_NUMBER("d.code")} * 10 + 1 + (k - 1) / 10)::text, 10, '0'),
               d.id, 1 + (k - 1) % 10, c.icode, c.ititle, o.original, o.original,
               make_date($1::int, 3 + (k % 10), 28), lower(c.icode) || E'\\n' || c.ntitle || E'\\n' || o.noriginal, now()
          FROM departments d CROSS JOIN generate_series(1, $2::int) k
@@ -156,7 +184,7 @@ export async function loadBenchData(db: PrismaClientType, updates = 1_000_000, l
                                     ($4::text[])[1 + (k + abs(hashtext(d.code)) % 7) % cardinality($4::text[])] AS ntitle) c
          CROSS JOIN LATERAL (SELECT c.ititle || '，年內完成' || (k % 5 + 1) || '項重點任務' AS original,
                                     c.ntitle || '，年内完成' || (k % 5 + 1) || '项重点任务' AS noriginal) o
-        WHERE d.id LIKE 'bench-d%'`,
+        WHERE d.id LIKE 'benchdept%'`,
       BENCH_YEAR,
       INITIATIVES_PER_PLAN,
       titles,
@@ -165,11 +193,11 @@ export async function loadBenchData(db: PrismaClientType, updates = 1_000_000, l
     // Every bench department's first initiative is co-operated by 科技司 (its staff see those too).
     await db.$executeRawUnsafe(
       `INSERT INTO initiative_cooperations (initiative_id, department_id)
-       SELECT i.id, (SELECT id FROM departments WHERE code = 'KJS') FROM initiatives i WHERE i.id LIKE 'bench-i-%-1'`,
+       SELECT i.id, (SELECT id FROM departments WHERE code = 'KJS') FROM initiatives i WHERE i.id LIKE 'benchinit%' AND i.code LIKE '%-1.1'`,
     );
     await db.$executeRawUnsafe(
       `INSERT INTO users (id, email, name, role, department_id, updated_at)
-       SELECT 'bench-u-' || d.code, 'bench.' || lower(d.code) || '@bench.local', d.name_zh_hans || '干部', 'STAFF', d.id, now()
+       SELECT ${sqlStaffUserId("d.code")}, 'bench.' || lower(d.code) || '@bench.local', d.name_zh_hans || '干部', 'STAFF', d.id, now()
          FROM departments d`,
     );
   });
@@ -188,12 +216,12 @@ export async function loadBenchData(db: PrismaClientType, updates = 1_000_000, l
         await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_targets ON COMMIT DROP AS
           SELECT (row_number() OVER (ORDER BY i.code) - 1)::int AS idx, i.id, i.department_id, u.id AS author
             FROM initiatives i JOIN work_plans p ON p.id = i.plan_id
-            JOIN users u ON u.id = 'bench-u-' || (SELECT code FROM departments WHERE id = i.department_id)
+            JOIN users u ON u.id = ${sqlStaffUserId("(SELECT code FROM departments WHERE id = i.department_id)")}
            WHERE p.year = ${BENCH_YEAR} AND i.archived_at IS NULL`);
         await tx.$executeRawUnsafe(
           `INSERT INTO progress_updates (id, initiative_id, author_id, department_id, period, progress, health, health_suggested,
                                          work_done, problems, next_steps, status, search_text, created_at, updated_at)
-           SELECT 'bench-' || lpad(g::text, 7, '0'), t.id, t.author, t.department_id, make_date($1::int, m, 1),
+           SELECT 'benchreport' || lpad(g::text, 12, '0'), t.id, t.author, t.department_id, make_date($1::int, m, 1),
                   least(100, m * 8 + (abs(hashint8extended(g, 5)) % 10)::int),
                   h::"Health", h::"Health", wd, nullif(pr, ''), ns,
                   (CASE WHEN r < 3 THEN 'RETURNED' WHEN r < 10 OR m = 11 THEN 'SUBMITTED' ELSE 'APPROVED' END)::"UpdateStatus",
