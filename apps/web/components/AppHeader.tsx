@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/SignOutButton";
 import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
+import { helpHref } from "@/features/help/HelpPage";
 import { departmentName } from "@/lib/display";
 
 export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
@@ -57,6 +58,9 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LocaleSwitcher />
+          <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
+            {t("help.nav")}
+          </Link>
           <Link
             href="/notifications"
             className="relative rounded px-2 py-1 text-sm hover:bg-white/10"
@@ -78,7 +82,7 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
               {t(`roles.${viewer.role}`)} · {scope}
             </div>
           </div>
-          <SignOutButton />
+          <SignOutButton label={t("nav.signOut")} />
         </div>
       </div>
     </header>

@@ -1,6 +1,7 @@
 import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { HealthBadge } from "@/components/HealthBadge";
+import { fileSizeLabel } from "@workplan/core/rules/evidence";
 import { departmentName, readable } from "@/lib/display";
 import { EditUpdateText } from "./EditUpdateText";
 
@@ -89,7 +90,7 @@ export async function Timeline({ initiative, viewerId }: { initiative: Initiativ
                         e.kind === "FILE" ? (
                           <li key={e.id}>
                             <a href={`/api/evidence/${e.id}`} className="rounded bg-slate-100 px-2 py-0.5 text-brand-700 hover:underline" data-testid="evidence-file">
-                              {e.fileName} ({format.number((e.size ?? 0) / 1024, { maximumFractionDigits: 0 })} KB)
+                              {e.fileName} ({fileSizeLabel(e.size ?? 0)})
                             </a>
                           </li>
                         ) : (
