@@ -13,21 +13,35 @@ const SIGN_IN_HTML_BUDGET = 30 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const messages = JSON.parse(readFileSync(path.join(here, "../../apps/web/messages/zh-Hans.json"), "utf8")) as Record<string, unknown>;
 
-/** The longer plain texts of a namespace (no ICU arguments): if one is in a page, the namespace was shipped. */
-function textsOf(namespace: string): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown) => {
-    if (typeof value === "string") {
-      if (value.length >= 10 && !/[{}<]/.test(value)) out.push(value);
-    } else if (value && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  walk(messages[namespace]);
+/** The longer plain texts of each namespace (no ICU arguments), each found in no other namespace's texts. */
+const textsByNamespace = (() => {
+  const found = new Map<string, Set<string>>();
+  for (const [namespace, value] of Object.entries(messages)) {
+    const walk = (v: unknown) => {
+      if (typeof v === "string") {
+        if (v.length >= 10 && !/[{}<]/.test(v)) found.set(v, (found.get(v) ?? new Set()).add(namespace));
+      } else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk(value);
+  }
+  const all = [...found.keys()];
+  const out = new Map<string, string[]>();
+  for (const [text, namespaces] of found) {
+    const [namespace] = [...namespaces];
+    if (!namespace || namespaces.size !== 1) continue;
+    const elsewhere = all.some((other) => other !== text && other.includes(text) && !found.get(other)?.has(namespace));
+    if (!elsewhere) out.set(namespace, [...(out.get(namespace) ?? []), text]);
+  }
   return out;
-}
+})();
+const textsOf = (namespace: string) => textsByNamespace.get(namespace) ?? [];
 
-/** Namespaces whose texts appear in `html`. */
+/** "namespace: text" for each namespace one of whose own texts is in `html`: that namespace was shipped. */
 function namespacesIn(html: string, namespaces: readonly string[]): string[] {
-  return namespaces.filter((ns) => textsOf(ns).some((text) => html.includes(text)));
+  return namespaces.flatMap((ns) => {
+    const text = textsOf(ns).find((t) => html.includes(t));
+    return text ? [`${ns}: ${text}`] : [];
+  });
 }
 
 type Weight = { html: string; htmlBytes: number; jsGzipBytes: number; chunks: number };
