@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!sign-in|set-password|api/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!sign-in|set-password|help|api/|_next/|favicon.ico|robots.txt).*)"],
 };

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/ClientMessages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only what app/error.tsx reads; each route passes its client components their own namespaces. */}
+        <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>
       </body>
     </html>
   );

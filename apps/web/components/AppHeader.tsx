@@ -5,12 +5,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/SignOutButton";
 import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
+import { helpHref } from "@/features/help/HelpPage";
 import { departmentName } from "@/lib/display";
 
 export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
   const t = await getTranslations();
   const locale = await getLocale();
   const unread = await unreadNotificationCount(viewer);
+  // The link's name says what the badge shows ("99+", not the exact 145,223): speech users say what they see.
+  const unreadShown = unread > 99 ? "99+" : String(unread);
   const scope = viewer.department ? departmentName(viewer.department, locale) : t("roles.ministryWide");
   return (
     <header className="bg-brand-700 text-white shadow">
@@ -57,10 +60,13 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LocaleSwitcher />
+          <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
+            {t("help.nav")}
+          </Link>
           <Link
             href="/notifications"
             className="relative rounded px-2 py-1 text-sm hover:bg-white/10"
-            aria-label={unread > 0 ? `${t("nav.notifications")}: ${t("nav.unreadCount", { count: unread })}` : t("nav.notifications")}
+            aria-label={unread > 0 ? `${t("nav.notifications")}: ${t("nav.unreadCount", { count: unreadShown })}` : t("nav.notifications")}
             data-testid="notifications-link"
           >
             <svg aria-hidden viewBox="0 0 24 24" className="inline h-5 w-5 align-[-4px]" fill="none" stroke="currentColor" strokeWidth="2">
@@ -68,7 +74,7 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
             </svg>
             {unread > 0 && (
               <span className="ml-1 rounded-full bg-white px-1.5 text-xs font-semibold text-brand-800" data-testid="unread-count">
-                {unread > 99 ? "99+" : unread}
+                {unreadShown}
               </span>
             )}
           </Link>
@@ -78,7 +84,7 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
               {t(`roles.${viewer.role}`)} · {scope}
             </div>
           </div>
-          <SignOutButton />
+          <SignOutButton label={t("nav.signOut")} />
         </div>
       </div>
     </header>

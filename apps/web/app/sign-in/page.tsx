@@ -1,9 +1,11 @@
 import { getSession } from "@workplan/auth";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@workplan/core/rules/demo-accounts";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/features/auth/SignInForm";
+import { helpHref } from "@/features/help/HelpPage";
 import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getSession()) redirect(callbackUrl);
   const t = await getTranslations();
+  const locale = await getLocale();
   const demo = process.env.DEMO_MODE === "1";
   const notice =
     params.reason === "expired" ? t("signIn.expired") : params.reason === "signed-out" ? t("signIn.signedOut") : null;
@@ -35,7 +38,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <div className="text-xs text-white/75">{t("app.ministry")}</div>
             <div className="text-lg font-semibold tracking-wide">{t("app.name")}</div>
           </div>
-          <LocaleSwitcher />
+          <div className="flex flex-wrap items-center gap-3">
+            <LocaleSwitcher />
+            <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
+              {t("help.nav")}
+            </Link>
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 content-start items-start gap-8 px-4 py-10 md:grid-cols-2">

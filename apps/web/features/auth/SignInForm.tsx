@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Field } from "@/components/Field";
+import { signInWithPassword } from "@/lib/auth-client";
 import { useHydrated } from "@/lib/use-hydrated";
 
 type FieldErrors = { email?: string; password?: string };
@@ -42,12 +42,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (errors.email || errors.password) return;
     setPending(true);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (result?.ok && !result.error) {
+      const result = await signInWithPassword(email, password);
+      if (result.ok) {
         window.location.assign(callbackUrl);
         return;
       }
-      const key = (result?.error && ERROR_KEYS[result.error]) || (result?.error ? "unavailable" : "invalid");
+      const key = (result.error && ERROR_KEYS[result.error]) || (result.error ? "unavailable" : "invalid");
       setFormError(t(key));
       if (passwordField.current) passwordField.current.value = "";
     } catch {

@@ -1,7 +1,7 @@
 "use client";
 
 import { HEALTHS, type Health } from "@workplan/core/rules/health";
-import { expectedProgress, periodOf, suggestHealth } from "@workplan/core/rules/progress";
+import { expectedProgress, periodOf, suggestHealth } from "@workplan/core/rules/pace";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";

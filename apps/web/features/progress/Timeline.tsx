@@ -2,6 +2,7 @@ import type { InitiativeDetail } from "@workplan/core/operations/get-initiative"
 import { can, type Viewer } from "@workplan/core/rules/policy";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { HealthBadge } from "@/components/HealthBadge";
+import { fileSizeLabel } from "@workplan/core/rules/evidence";
 import { departmentName, readable } from "@/lib/display";
 import { ReviewActions } from "@/features/review/ReviewCard";
 import { EditUpdateText } from "./EditUpdateText";
@@ -108,7 +109,7 @@ export async function Timeline({ initiative, viewer, paged }: { initiative: Init
                         e.kind === "FILE" ? (
                           <li key={e.id}>
                             <a href={`/api/evidence/${e.id}`} className="rounded bg-slate-100 px-2 py-0.5 text-brand-700 hover:underline" data-testid="evidence-file">
-                              {e.fileName} ({format.number((e.size ?? 0) / 1024, { maximumFractionDigits: 0 })} KB)
+                              {e.fileName} ({fileSizeLabel(e.size ?? 0)})
                             </a>
                           </li>
                         ) : (

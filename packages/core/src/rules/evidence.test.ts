@@ -1,6 +1,6 @@
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { checkEvidenceFiles, evidenceFileName, MAX_FILE_BYTES, MAX_FILES, sniffFileType, zipEntryNames } from "./evidence";
+import { checkEvidenceFiles, evidenceFileName, fileSizeLabel, MAX_FILE_BYTES, MAX_FILES, sniffFileType, zipEntryNames } from "./evidence";
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
@@ -143,5 +143,21 @@ describe("checkEvidenceFiles", () => {
     expect(evidenceFileName("")).toBe("file");
     expect(evidenceFileName("dir/")).toBe("file");
     expect(evidenceFileName(`${"x".repeat(300)}.pdf`)).toHaveLength(200);
+  });
+});
+
+describe("fileSizeLabel", () => {
+  it("shows a small file in bytes, never as 0 KB", () => {
+    expect(fileSizeLabel(0)).toBe("0 B");
+    expect(fileSizeLabel(100)).toBe("100 B");
+    expect(fileSizeLabel(1023)).toBe("1023 B");
+  });
+  it("rounds kilobytes and megabytes up", () => {
+    expect(fileSizeLabel(1024)).toBe("1 KB");
+    expect(fileSizeLabel(1025)).toBe("2 KB");
+    expect(fileSizeLabel(1024 * 1024 - 1)).toBe("1024 KB");
+    expect(fileSizeLabel(1024 * 1024)).toBe("1.0 MB");
+    expect(fileSizeLabel(MAX_FILE_BYTES)).toBe("10.0 MB");
+    expect(fileSizeLabel(2.41 * 1024 * 1024)).toBe("2.5 MB");
   });
 });

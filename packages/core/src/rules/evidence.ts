@@ -85,3 +85,14 @@ export function checkEvidenceFiles(files: readonly { name: string; bytes: Uint8A
   }
   return { ok: true, files: checked };
 }
+
+/**
+ * A file's size as the timeline shows it: bytes below 1 KB ("100 B"), then whole KB rounded up (a
+ * 1,025-byte file is "2 KB", never "0 KB" or "1 KB" for more than a kilobyte), then MB with one decimal.
+ */
+export function fileSizeLabel(bytes: number): string {
+  const size = Math.max(0, Math.trunc(bytes));
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${Math.ceil(size / 1024)} KB`;
+  return `${(Math.ceil((size / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+}

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/ClientMessages";
+
+// The client components of the audit trail (AuditFilters) read these message namespaces; the page carries no others.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["adminAudit"]}>{children}</ClientMessages>;
+}

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/ClientMessages";
+
+// The client components of account administration read these message namespaces; the page carries no others.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["adminUsers", "roles"]}>{children}</ClientMessages>;
+}

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/ClientMessages";
+
+// The client components of the review page (ReviewCard, ExtensionDecision) read these message namespaces; the page carries no others.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["review", "extensions"]}>{children}</ClientMessages>;
+}

@@ -1,0 +1,94 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { LOCALES, LOCALE_LABELS, isLocale, type Locale } from "@/i18n/locales";
+
+const ROLES = ["STAFF", "MANAGER", "ADMIN"] as const;
+const CYCLE = ["report", "health", "review", "chase", "extension", "closeOut"] as const;
+const LIGHTS = ["RED", "YELLOW", "GREEN"] as const;
+const LIGHT_DOT: Record<(typeof LIGHTS)[number], string> = { RED: "bg-red-600", YELLOW: "bg-amber-400", GREEN: "bg-emerald-600" };
+
+/** Where the help page of a language lives: /help in Simplified Chinese, /help/zh-Hant, /help/en. */
+export function helpHref(locale: string): string {
+  return isLocale(locale) && locale !== "zh-Hans" ? `/help/${locale}` : "/help";
+}
+
+/**
+ * The help page: roles, the monthly cycle and the lights, in one language named by the URL. It reads
+ * no cookie and no session, so `next build` prerenders it (the cheapest page the app serves).
+ */
+export async function HelpPage({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "help" });
+  const app = await getTranslations({ locale, namespace: "app" });
+  const roles = await getTranslations({ locale, namespace: "roles" });
+  const section = "rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
+  return (
+    <div lang={locale} className="flex min-h-screen flex-col" data-testid="help-page">
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="flex flex-col leading-tight">
+            <span className="text-xs text-white/75">{app("ministry")}</span>
+            <span className="text-lg font-semibold tracking-wide">{app("name")}</span>
+          </Link>
+          <nav aria-label={t("language")} className="flex items-center gap-1">
+            {LOCALES.map((l) => (
+              <Link
+                key={l}
+                href={helpHref(l)}
+                lang={l}
+                aria-current={l === locale ? "page" : undefined}
+                className={`rounded px-2 py-1 text-xs font-medium ${l === locale ? "bg-white/20 text-white" : "text-white/85 hover:bg-white/10"}`}
+              >
+                {LOCALE_LABELS[l]}
+              </Link>
+            ))}
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-4xl flex-1 space-y-6 px-4 py-8">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
+            <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
+          </div>
+          <Link href="/" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            {t("back")}
+          </Link>
+        </div>
+
+        <section aria-labelledby="help-roles" className={section}>
+          <h2 id="help-roles" className="text-lg font-semibold">{t("rolesTitle")}</h2>
+          <dl className="mt-3 space-y-3">
+            {ROLES.map((role) => (
+              <div key={role} className="sm:grid sm:grid-cols-[9rem_1fr] sm:gap-4">
+                <dt className="font-medium text-slate-900">{roles(role)}</dt>
+                <dd className="text-slate-700">{t(`roles.${role}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+
+        <section aria-labelledby="help-cycle" className={section}>
+          <h2 id="help-cycle" className="text-lg font-semibold">{t("cycleTitle")}</h2>
+          <ol className="mt-3 list-decimal space-y-2 pl-6 text-slate-700">
+            {CYCLE.map((step) => (
+              <li key={step}>{t(`cycle.${step}`)}</li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="help-lights" className={section} data-testid="help-lights">
+          <h2 id="help-lights" className="text-lg font-semibold">{t("lightsTitle")}</h2>
+          <p className="mt-2 text-slate-700">{t("lightsIntro")}</p>
+          <ul className="mt-3 space-y-2">
+            {LIGHTS.map((light) => (
+              <li key={light} className="flex gap-3 text-slate-700">
+                <span aria-hidden className={`mt-1.5 inline-block h-3 w-3 shrink-0 rounded-full ${LIGHT_DOT[light]}`} />
+                <span>{t(`lights.${light}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </main>
+    </div>
+  );
+}
