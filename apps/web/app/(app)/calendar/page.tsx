@@ -6,9 +6,9 @@ import { isMinistryWide } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ChaseButton, ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
 import { CalendarSummary } from "@/features/calendar/CalendarSummary";
-import { LightBadge, StatusCell } from "@/features/calendar/LightBadge";
+import { CalendarRows, STATUS_LETTER } from "@/features/calendar/CalendarRows";
 import { Pager } from "@/components/Pager";
 import { departmentName, readable } from "@/lib/display";
 
@@ -59,6 +59,9 @@ export default async function CalendarPage({ searchParams }: Props) {
       </div>
     );
   }
+  // 550 cells: one lookup of each word, short classes (globals.css .cal-*), no component per cell.
+  const statusLabel = { ON_TIME: t("status.ON_TIME"), LATE: t("status.LATE"), MISSING: t("status.MISSING"), NOT_DUE: t("status.NOT_DUE") };
+  const lightLabel = { RED: t("light.RED"), YELLOW: t("light.YELLOW"), GREEN: t("light.GREEN") };
   const askedPage = Number(first(params.page));
   const calendar = await getReportingCalendar(viewer, { year, department, page: Number.isInteger(askedPage) ? askedPage : 1 });
   const locale = await getLocale();
@@ -95,24 +98,18 @@ export default async function CalendarPage({ searchParams }: Props) {
                       <th scope="col" className="px-2 py-1"><span className="sr-only">{t("actions")}</span></th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {dept.initiatives.map((i) => (
-                      <tr key={i.id} className="border-t border-slate-100" data-testid="calendar-row" data-code={i.code}>
-                        <th scope="row" className="max-w-xs px-2 py-1 text-left font-normal">
-                          <span className="block font-mono text-xs text-slate-500">{i.code}</span>
-                          <Link href={`/initiatives/${i.id}`} className="line-clamp-2 text-slate-900 hover:text-brand-700 hover:underline">
-                            {readable(i.title, locale)}
-                          </Link>
-                        </th>
-                        {i.months.map((m) => (
-                          <td key={m.period} className="px-1 py-1"><StatusCell status={m.status} /></td>
-                        ))}
-                        <td className="px-2 py-1"><LightBadge light={i.light} /></td>
-                        <td className="px-2 py-1 tabular-nums" data-testid="chase-count">{i.chaseCount}</td>
-                        <td className="px-2 py-1">{i.light !== "GREEN" && <ChaseButton initiativeId={i.id} code={i.code} />}</td>
-                      </tr>
-                    ))}
-                  </tbody>
+                  <CalendarRows
+                    status={statusLabel}
+                    light={lightLabel}
+                    rows={dept.initiatives.map((i) => ({
+                      id: i.id,
+                      code: i.code,
+                      title: readable(i.title, locale),
+                      months: i.months.map((m) => STATUS_LETTER[m.status]).join(""),
+                      light: i.light,
+                      chaseCount: i.chaseCount,
+                    }))}
+                  />
                 </table>
               </div>
             </section>

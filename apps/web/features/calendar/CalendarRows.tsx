@@ -1,0 +1,56 @@
+"use client";
+
+import { LightBadgeView, type LightKey } from "@/components/badges";
+import { ChaseButton } from "./ChaseButtons";
+
+// A department's calendar rows: 50 initiatives × 12 months. A client component fed compact rows
+// (each month's status one letter) so that the 600 cells travel once, as HTML, and not a second
+// time as markup in the React payload (see features/dashboard/DashboardTables.tsx).
+
+type Status = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE";
+const BY_LETTER: Record<string, Status> = { O: "ON_TIME", L: "LATE", M: "MISSING", N: "NOT_DUE" };
+export const STATUS_LETTER: Record<Status, string> = { ON_TIME: "O", LATE: "L", MISSING: "M", NOT_DUE: "N" };
+
+export interface CalendarRow {
+  id: string;
+  code: string;
+  title: string;
+  /** One letter a month (STATUS_LETTER), January first. */
+  months: string;
+  light: LightKey;
+  chaseCount: number;
+}
+
+export function CalendarRows({ rows, status, light }: { rows: CalendarRow[]; status: Record<Status, string>; light: Record<LightKey, string> }) {
+  return (
+    <tbody>
+      {rows.map((i) => (
+        <tr key={i.id} className="border-t border-slate-100" data-testid="calendar-row" data-code={i.code}>
+          <th scope="row" className="max-w-xs px-2 py-1 text-left font-normal">
+            <span className="block font-mono text-xs text-slate-500">{i.code}</span>
+            <a href={`/initiatives/${i.id}`} className="line-clamp-2 text-slate-900 hover:text-brand-700 hover:underline">
+              {i.title}
+            </a>
+          </th>
+          {[...i.months].map((letter, m) => {
+            const s = BY_LETTER[letter] ?? "NOT_DUE";
+            return (
+              <td key={m} className="cal-td">
+                <span className={`cal-cell cal-${s}`} data-status={s}>
+                  {status[s]}
+                </span>
+              </td>
+            );
+          })}
+          <td className="px-2 py-1">
+            <LightBadgeView light={i.light} label={light[i.light]} />
+          </td>
+          <td className="px-2 py-1 tabular-nums" data-testid="chase-count">
+            {i.chaseCount}
+          </td>
+          <td className="px-2 py-1">{i.light !== "GREEN" && <ChaseButton initiativeId={i.id} code={i.code} />}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
