@@ -81,6 +81,18 @@ describe("the HTTP bench's targets", () => {
     })).toContain("missing: no public /help page on this commit");
   });
 
+  it("does not call a page that never answered at 10k a pass on growth", () => {
+    const big = run(1_000_000, [page("anonymous", "/sign-in", 80, 50), page("director", "/plan", 0.3, 5000)]);
+    const small = run(10_000, [page("anonymous", "/sign-in", 80, 50), page("director", "/plan", 0, null)]);
+    expect(target(evaluateTargets(big, small), "director /plan: growth 10k → 1M (time per request)")).toMatchObject({
+      measured: "no answer within the run at 10k",
+      pass: null,
+    });
+    const stuck = run(1_000_000, [page("anonymous", "/sign-in", 80, 50), page("director", "/plan", 0, null)]);
+    const fine = run(10_000, [page("anonymous", "/sign-in", 80, 50), page("director", "/plan", 5, 900)]);
+    expect(target(evaluateTargets(stuck, fine), "director /plan: growth 10k → 1M (time per request)")).toMatchObject({ pass: false });
+  });
+
   it("counts a page that answered with an error as a miss, with its status", () => {
     const big = run(1_000_000, [
       page("anonymous", "/sign-in", 80, 50),

@@ -161,9 +161,16 @@ export function evaluateTargets(big: SizeRun, small: SizeRun | undefined): Targe
     if (page.path === FLOOR_PATH && page.error) continue; // reported above
     const other = find(small, page.key);
     if (measured(page) && measured(other)) {
-      const g = growth(page, other);
-      const text = Number.isFinite(g) ? times(g) : other.load.rps > 0 ? "no answer within the run at 1M" : "no answer within the run at either size";
-      targets.push({ name: `${page.key}: growth 10k → 1M (time per request)`, measured: text, goal: "≤ 1.5 ×", pass: Number.isFinite(g) ? g <= 1.5 : other.load.rps > 0 ? false : null });
+      const name = `${page.key}: growth 10k → 1M (time per request)`;
+      if (page.load.rps > 0 && other.load.rps > 0) {
+        const g = growth(page, other);
+        targets.push({ name, measured: times(g), goal: "≤ 1.5 ×", pass: g <= 1.5 });
+      } else if (other.load.rps > 0) {
+        targets.push({ name, measured: "no answer within the run at 1M", goal: "≤ 1.5 ×", pass: false });
+      } else {
+        // Nothing to compare with: the page did not answer within the run at 10k either.
+        targets.push({ name, measured: `no answer within the run at 10k${page.load.rps > 0 ? "" : " nor at 1M"}`, goal: "≤ 1.5 ×", pass: null });
+      }
     } else {
       targets.push({ name: `${page.key}: growth 10k → 1M (time per request)`, measured: measured(page) ? why(other, page.path) : why(page, page.path), goal: "≤ 1.5 ×", pass: page.error || other?.error ? false : null });
     }
@@ -227,7 +234,7 @@ export function renderMarkdown(result: BenchHttpResult): string {
     );
     for (const page of big.pages) {
       const other = small?.pages.find((p) => p.key === page.key);
-      const g = measured(page) && measured(other) ? times(growth(page, other)) : "–";
+      const g = measured(page) && measured(other) && page.load.rps > 0 && other.load.rps > 0 ? times(growth(page, other)) : "–";
       const note = page.error ?? statusNote(page.load);
       lines.push(
         `| \`${page.path}\` | ${page.who} | ${page.bytes === null ? "–" : kB(page.bytes)} | ${fmt(page.sql)} | ${ms(page.aloneMs)} | ${fmt(page.load?.rps, 1)} | ${ms(page.load?.p50)} | ${ms(page.load?.p95)} | ` +
