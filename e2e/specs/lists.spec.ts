@@ -71,10 +71,10 @@ test("a search typed in Traditional characters finds the Simplified wording, in 
   await expect(page.getByTestId("initiative-row").first().getByTestId("match")).toHaveText("匹配：标题");
   const places = () => page.getByTestId("match").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-place")));
   // Titles only: the checkbox goes into the URL and keeps the title matches alone.
-  await page.getByLabel("只在编号和标题中搜索（不含原文和进展报告）").check();
+  await page.getByLabel("只查编号和标题（不含原文和进展报告）").check();
   await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/in=titles/);
-  await expect(page.getByLabel("只在编号和标题中搜索（不含原文和进展报告）")).toBeChecked();
+  await expect(page.getByLabel("只查编号和标题（不含原文和进展报告）")).toBeChecked();
   await expect(page.locator('[data-testid="initiative-row"][data-code="KJS-2018-1.3"]')).toBeVisible();
   expect(new Set(await places())).toEqual(new Set(["title"]));
 
