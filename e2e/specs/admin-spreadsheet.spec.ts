@@ -69,7 +69,7 @@ test("an admin downloads the template, sees every error of a faulty file, then i
   await expectAccessible(page);
 
   await page.getByRole("link", { name: `查看 ${YEAR} 年计划` }).click();
-  await expect(page).toHaveURL(new RegExp(`/plan\\?year=${YEAR}$`));
+  await expect(page).toHaveURL(new RegExp(`/plan\\?year=${YEAR}&department=KJS$`));
   const plan = page.getByTestId("department-KJS");
   await expect(plan.getByTestId(`theme-KJS-${YEAR}-1`)).toContainText("推进制造业创新");
   await expect(plan).toContainText(`KJS-${YEAR}-1.1`);

@@ -173,7 +173,7 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
           <p className="font-medium text-emerald-900">{t("committed", { code: outcome.departmentCode, year: outcome.year ?? "" })}</p>
           <div className="mt-2 flex flex-wrap gap-4 text-sm">
             {outcome.year !== null && (
-              <Link href={`/plan?year=${outcome.year}`} className="font-medium text-emerald-900 underline">
+              <Link href={`/plan?year=${outcome.year}&department=${outcome.departmentCode}`} className="font-medium text-emerald-900 underline">
                 {t("viewPlan")}
               </Link>
             )}

@@ -98,6 +98,11 @@ function Imported({ state }: { state: Extract<ImportState, { status: "imported" 
   const t = useTranslations("adminSpreadsheet");
   const locale = useLocale();
   const years = [...new Set(state.plans.map((p) => p.year))].sort((a, b) => a - b);
+  // One department's plan of a year opens that plan; several open the year's summary of departments.
+  const planHref = (year: number) => {
+    const codes = [...new Set(state.plans.filter((p) => p.year === year).map((p) => p.departmentCode))];
+    return codes.length === 1 ? `/plan?year=${year}&department=${codes[0]}` : `/plan?year=${year}`;
+  };
   return (
     <section className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" data-testid="import-done">
       <p className="font-medium text-emerald-900" data-testid="import-summary">
@@ -114,7 +119,7 @@ function Imported({ state }: { state: Extract<ImportState, { status: "imported" 
         {years.map((year) => (
           <li key={year}>
             <Link
-              href={`/plan?year=${year}`}
+              href={planHref(year)}
               className="inline-block rounded-md bg-emerald-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-900"
             >
               {t("viewPlan", { year })}

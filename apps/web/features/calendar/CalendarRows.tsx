@@ -2,14 +2,12 @@
 
 import { LightBadgeView, type LightKey } from "@/components/badges";
 import { ChaseButton } from "./ChaseButtons";
+import { BY_LETTER, type Status } from "./status-letters";
 
 // A department's calendar rows: 50 initiatives × 12 months. A client component fed compact rows
 // (each month's status one letter) so that the 600 cells travel once, as HTML, and not a second
 // time as markup in the React payload (see features/dashboard/DashboardTables.tsx).
 
-type Status = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE";
-const BY_LETTER: Record<string, Status> = { O: "ON_TIME", L: "LATE", M: "MISSING", N: "NOT_DUE" };
-export const STATUS_LETTER: Record<Status, string> = { ON_TIME: "O", LATE: "L", MISSING: "M", NOT_DUE: "N" };
 
 export interface CalendarRow {
   id: string;

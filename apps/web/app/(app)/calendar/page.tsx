@@ -8,7 +8,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
 import { CalendarSummary } from "@/features/calendar/CalendarSummary";
-import { CalendarRows, STATUS_LETTER } from "@/features/calendar/CalendarRows";
+import { CalendarRows } from "@/features/calendar/CalendarRows";
+import { STATUS_LETTER } from "@/features/calendar/status-letters";
 import { Pager } from "@/components/Pager";
 import { departmentName, readable } from "@/lib/display";
 
