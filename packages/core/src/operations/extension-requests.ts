@@ -181,6 +181,16 @@ export async function decideExtension(viewer: Viewer, requestId: unknown, input:
   }
 }
 
+const pendingSelect = {
+  id: true,
+  currentDueDate: true,
+  requestedDueDate: true,
+  reason: true,
+  createdAt: true,
+  requester: { select: { name: true } },
+  initiative: { select: { id: true, code: true, title: true, dueDate: true } },
+} satisfies Prisma.ExtensionRequestSelect;
+
 /** Pending extension requests the viewer may decide, oldest first. */
 export async function listPendingExtensions(viewer: Viewer, options: { limit?: number } = {}) {
   if (!can(viewer, "extension.decide")) return [];
@@ -192,15 +202,7 @@ export async function listPendingExtensions(viewer: Viewer, options: { limit?: n
     },
     orderBy: { createdAt: "asc" },
     take: Math.min(options.limit ?? 100, 500),
-    select: {
-      id: true,
-      currentDueDate: true,
-      requestedDueDate: true,
-      reason: true,
-      createdAt: true,
-      requester: { select: { name: true } },
-      initiative: { select: { id: true, code: true, title: true, dueDate: true } },
-    },
+    select: pendingSelect,
   });
 }
 
@@ -225,15 +227,7 @@ export async function getPendingExtensionsPage(viewer: Viewer, pageInput: unknow
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     skip: (page - 1) * EXTENSIONS_PAGE_SIZE,
     take: EXTENSIONS_PAGE_SIZE,
-    select: {
-      id: true,
-      currentDueDate: true,
-      requestedDueDate: true,
-      reason: true,
-      createdAt: true,
-      requester: { select: { name: true } },
-      initiative: { select: { id: true, code: true, title: true, dueDate: true } },
-    },
+    select: pendingSelect,
   });
   return { items, total, page, pages };
 }

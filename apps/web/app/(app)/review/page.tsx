@@ -43,6 +43,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("review");
   const tl = await getTranslations("lists");
   const tt = await getTranslations("timeline");
+  const te = await getTranslations("extensions");
   const locale = await getLocale();
   const format = await getFormatter();
   const text = filterText(tl, errors);
@@ -148,10 +149,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           extensions.pages > 1 ? (
             <Pager
               testId="extensions-pager"
-              info={(await getTranslations("extensions"))("pageInfo", { total: extensions.total, page: extensions.page, pages: extensions.pages })}
+              info={te("pageInfo", { total: extensions.total, page: extensions.page, pages: extensions.pages })}
               previous={extensions.page > 1 ? `${listHref("/review", here, { xpage: String(extensions.page - 1) })}#pending-extensions-heading` : undefined}
               next={extensions.page < extensions.pages ? `${listHref("/review", here, { xpage: String(extensions.page + 1) })}#pending-extensions-heading` : undefined}
-              labels={{ previous: (await getTranslations("extensions"))("previous"), next: (await getTranslations("extensions"))("next"), nav: (await getTranslations("extensions"))("pagination") }}
+              labels={{ previous: te("previous"), next: te("next"), nav: te("pagination") }}
             />
           ) : null
         }
