@@ -41,7 +41,10 @@ test("the ministry-wide pages summarise 40 departments and stay small", async ({
 
   // The plan: one row per department, no initiative listed; a department's plan is one page.
   await page.goto("/plan?year=2018");
-  await expect(page.getByTestId("plan-summary-row")).toHaveCount(40);
+  // 40 departments of the bench ministry, and whichever other tests made (a department each).
+  await expect(page.locator('[data-testid="plan-summary-row"][data-department="BD38"]')).toBeVisible();
+  const departments = await page.getByTestId("plan-summary-row").count();
+  expect(departments).toBeGreaterThanOrEqual(40);
   await expect(page.locator('a[href^="/initiatives/"]')).toHaveCount(0);
   await expect(page.locator('[data-testid="plan-summary-row"][data-department="BD01"]').getByTestId("summary-initiatives")).toHaveText("60");
   await page.screenshot({ path: path.join(artifacts, "scale-plan-1280.png"), fullPage: true });
@@ -50,7 +53,9 @@ test("the ministry-wide pages summarise 40 departments and stay small", async ({
 
   // The calendar: departments × months; a department's calendar 50 initiatives a page.
   await page.goto("/calendar?year=2018");
-  await expect(page.getByTestId("calendar-summary-row")).toHaveCount(40);
+  await expect(page.locator('[data-testid="calendar-summary-row"][data-department="BD38"]')).toBeVisible();
+  expect(await page.getByTestId("calendar-summary-row").count()).toBeGreaterThanOrEqual(40);
+  expect(await page.getByTestId("calendar-summary-row").count()).toBeLessThanOrEqual(departments);
   await expect(page.getByTestId("calendar-row")).toHaveCount(0);
   await page.screenshot({ path: path.join(artifacts, "scale-calendar-1280.png"), fullPage: true });
   await page.locator('[data-testid="calendar-summary-row"][data-department="BD01"]').locator("a.cal-cell").first().click();
@@ -65,7 +70,9 @@ test("the ministry-wide pages summarise 40 departments and stay small", async ({
   const behind = Number((await page.getByTestId("behind-count").textContent())?.replace(/\D/g, ""));
   expect(behind).toBeGreaterThan(20);
   await expect(page.getByTestId("behind-all")).toContainText(String(behind));
-  await expect(page.getByTestId("department-row")).toHaveCount(40);
+  await expect(page.locator('[data-testid="department-row"][data-department="BD38"]')).toBeVisible();
+  expect(await page.getByTestId("department-row").count()).toBeGreaterThanOrEqual(40);
+  expect(await page.getByTestId("department-row").count()).toBeLessThanOrEqual(departments);
   await expect(page.getByTestId("theme-row")).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: path.join(artifacts, "scale-dashboard-1280.png"), fullPage: true });
