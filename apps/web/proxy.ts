@@ -1,21 +1,50 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/i18n/locales";
 
 // Coarse redirect only: a visitor with no session cookie at all goes to sign-in. Whether a session
 // is valid (signed, unexpired, not revoked, user active) is checked on the server by requireUser().
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (pathname === "/sign-in" || pathname.startsWith("/sign-in/")) return signIn(request, hasSession);
   // Only page navigations are redirected; a form post (server action) with an ended session is
   // answered by the action itself, so the form can keep what was typed and say what happened.
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
-  const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const target = `${pathname}${request.nextUrl.search}`;
   url.pathname = "/sign-in";
   url.search = target === "/" ? "" : `?callbackUrl=${encodeURIComponent(target)}`;
   return NextResponse.redirect(url);
 }
 
+/**
+ * /sign-in for a visitor without a session cookie is the page prerendered at build time in their
+ * language (app/sign-in/[locale]/[mode]): nothing to check, nothing to render. With a cookie the
+ * dynamic page checks the session (a valid one goes on to where it was headed). The prerendered
+ * addresses themselves are not for typing: they go back to /sign-in.
+ */
+function signIn(request: NextRequest, hasSession: boolean) {
+  const { pathname } = request.nextUrl;
+  if (pathname !== "/sign-in") {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    return NextResponse.redirect(url);
+  }
+  if (hasSession || (request.method !== "GET" && request.method !== "HEAD")) return NextResponse.next();
+  const stored = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
+  const url = request.nextUrl.clone();
+  url.pathname = `/sign-in/${locale}/${process.env.DEMO_MODE === "1" ? "demo" : "plain"}`;
+  const response = NextResponse.rewrite(url);
+  // The same address answers in the cookie's language: no shared cache may keep one for everyone.
+  response.headers.set("Cache-Control", "private, no-cache");
+  response.headers.set("Vary", "Cookie");
+  return response;
+}
+
 export const config = {
-  matcher: ["/((?!sign-in|set-password|help|api/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!set-password|help|api/|_next/|favicon.ico|robots.txt).*)"],
 };

@@ -1,83 +1,24 @@
 import { getSession } from "@workplan/auth";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@workplan/core/rules/demo-accounts";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/features/auth/SignInForm";
-import { helpHref } from "@/features/help/HelpPage";
-import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
+import { safeCallback } from "@/features/auth/sign-in-address";
+import { SignInView } from "@/features/auth/SignInView";
+import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
 
+// Only a visitor who carries a session cookie gets here (proxy.ts): a valid session goes on to where
+// it was headed, an ended one sees the form. Everyone else is served the prerendered
+// app/sign-in/[locale]/[mode] page, which is the same view.
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
   return { title: t("title") };
 }
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
-type Search = { reason?: string; callbackUrl?: string; error?: string };
+type Search = { callbackUrl?: string };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
-  if (await getSession()) redirect(callbackUrl);
-  const t = await getTranslations();
+  if (await getSession()) redirect(safeCallback(params.callbackUrl));
   const locale = await getLocale();
-  const demo = process.env.DEMO_MODE === "1";
-  const notice =
-    params.reason === "expired" ? t("signIn.expired") : params.reason === "signed-out" ? t("signIn.signedOut") : null;
-
-  return (
-    <div className="flex min-h-screen flex-col">
-      <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="leading-tight">
-            <div className="text-xs text-white/75">{t("app.ministry")}</div>
-            <div className="text-lg font-semibold tracking-wide">{t("app.name")}</div>
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <LocaleSwitcher />
-            <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
-              {t("help.nav")}
-            </Link>
-          </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 content-start items-start gap-8 px-4 py-10 md:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <h1 className="text-2xl font-semibold">{t("signIn.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("signIn.subtitle")}</p>
-          {notice && (
-            <p className="mt-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="sign-in-notice">
-              {notice}
-            </p>
-          )}
-          <SignInForm callbackUrl={callbackUrl} />
-        </section>
-        {demo && (
-          <section className="rounded-lg border border-amber-200 bg-amber-50 p-6" aria-labelledby="demo-heading" data-testid="demo-accounts">
-            <h2 id="demo-heading" className="text-lg font-semibold text-amber-950">
-              {t("signIn.demoTitle")}
-            </h2>
-            <p className="mt-1 text-sm text-amber-900">
-              {t("signIn.demoHint", { password: DEMO_PASSWORD })}
-            </p>
-            <ul className="mt-4 space-y-2">
-              {DEMO_ACCOUNTS.map((account) => (
-                <li key={account.email} className="rounded-md bg-white/70 px-3 py-2 text-sm">
-                  <div className="font-mono text-slate-900">{account.email}</div>
-                  <div className="text-slate-700">
-                    {t(`roles.${account.role}`)} · {account.name}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-      </main>
-    </div>
-  );
+  return <SignInView locale={isLocale(locale) ? locale : DEFAULT_LOCALE} demo={process.env.DEMO_MODE === "1"} />;
 }

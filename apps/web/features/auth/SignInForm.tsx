@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { Field } from "@/components/Field";
 import { signInWithPassword } from "@/lib/auth-client";
 import { useHydrated } from "@/lib/use-hydrated";
+import { safeCallback } from "./sign-in-address";
 
 type FieldErrors = { email?: string; password?: string };
 
@@ -17,7 +18,8 @@ const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
 const input =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** Where to go after signing in is the address's `?callbackUrl=` (same-site paths only), read when the form is sent. */
+export function SignInForm() {
   const t = useTranslations("signIn");
   // Uncontrolled fields: what was typed before the page was hydrated is neither reset nor lost.
   const passwordField = useRef<HTMLInputElement>(null);
@@ -44,7 +46,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signInWithPassword(email, password);
       if (result.ok) {
-        window.location.assign(callbackUrl);
+        window.location.assign(safeCallback(new URLSearchParams(window.location.search).get("callbackUrl")));
         return;
       }
       const key = (result.error && ERROR_KEYS[result.error]) || (result.error ? "unavailable" : "invalid");
