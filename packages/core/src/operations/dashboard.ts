@@ -6,8 +6,9 @@ import {
   isDone,
   light,
   pastDueDate,
-  reportStatus,
+  reportDeadline,
   shanghaiPeriodOf,
+  statusAt,
   type Light,
 } from "../rules/calendar";
 import { averageProgress, countHealth, type Health, type HealthCounts } from "../rules/health";
@@ -18,10 +19,11 @@ import { initiativeWhere, planWhere } from "./scope";
 // and theme the figures a manager acts on, progress over time, the health distribution, a league
 // table, and the initiatives that are behind with the reasons why.
 //
-// Reads, whatever the number of reports: the scope's initiatives (a ministry has a few thousand),
-// their monthly roll-ups (initiative_months: initiatives × 12 rows, kept by a trigger), the review
-// backlog per initiative (review_backlog, kept by a trigger) and one grouped count of pending
-// extension requests. Five queries in all.
+// Reads, whatever the number of reports: the scope's initiatives (a ministry has a few thousand)
+// each with its monthly roll-ups (initiative_months, kept by a trigger) folded into three arrays, the
+// review backlog per initiative (review_backlog, kept by a trigger) and one grouped count of pending
+// extension requests. The derivation runs on numbers: each month's deadline is computed once per
+// due day, not once per initiative and month.
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -122,6 +124,8 @@ interface Row {
   theme: { id: string; code: string; title: string; ordinal: number; archivedAt: Date | null } | null;
   plan: { reportDueDay: number };
   department: DepartmentNames;
+  /** Its monthly roll-ups for the periods asked, in period order: period, first lead report (ms), progress. */
+  months: { periods: string[]; firstReportMs: number[]; progress: number[] };
 }
 
 interface Derived {
@@ -168,7 +172,7 @@ function figures(items: readonly Derived[]): DashboardFigures {
  * their theme, plan and department, in ONE joined statement: at 1,162 initiatives the ORM's
  * relation stitching cost more than the query.
  */
-async function loadRows(db: Db, viewer: Viewer, year: number, department: string | null): Promise<Row[]> {
+async function loadRows(db: Db, viewer: Viewer, year: number, department: string | null, periods: string[]): Promise<Row[]> {
   const raw = await db.$queryRaw<
     {
       id: string;
@@ -190,15 +194,25 @@ async function loadRows(db: Db, viewer: Viewer, year: number, department: string
       name_zh_hans: string;
       name_zh_hant: string;
       name_en: string;
+      /** [period, first lead report in ms, progress] per month, in period order (JSON: far cheaper to read than three arrays). */
+      months: [string, number, number][] | null;
     }[]
   >`
     SELECT i.id, i.code, i.title, i.department_id, i.due_date, i.progress, i.health::text AS health, i.closed_at, i.chase_count,
            t.id AS theme_id, t.code AS theme_code, t.title AS theme_title, t.ordinal AS theme_ordinal, t.archived_at AS theme_archived_at,
-           p.report_due_day, d.code AS dept_code, d.name_zh_hans, d.name_zh_hant, d.name_en
+           p.report_due_day, d.code AS dept_code, d.name_zh_hans, d.name_zh_hant, d.name_en,
+           mm.months
       FROM initiatives i
       JOIN work_plans p ON p.id = i.plan_id
       JOIN departments d ON d.id = i.department_id
       LEFT JOIN themes t ON t.id = i.theme_id
+      -- first_report_at is a timestamp holding UTC: its epoch is the instant's, whatever the session's zone.
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_array(to_char(m.period, 'YYYY-MM'), (extract(epoch FROM m.first_report_at) * 1000)::float8, m.progress)) AS months
+          FROM (SELECT * FROM initiative_months m
+                 WHERE m.initiative_id = i.id AND m.period = ANY(${periods.map((x) => `${x}-01`)}::date[])
+                 ORDER BY m.period) m
+      ) mm ON TRUE
      WHERE ${inYearSql(viewer, year, department)}
      ORDER BY d.code, i.code`;
   return raw.map((r) => ({
@@ -217,19 +231,12 @@ async function loadRows(db: Db, viewer: Viewer, year: number, department: string
         : { id: r.theme_id, code: r.theme_code ?? "", title: r.theme_title ?? "", ordinal: r.theme_ordinal ?? 0, archivedAt: r.theme_archived_at },
     plan: { reportDueDay: r.report_due_day },
     department: { id: r.department_id, code: r.dept_code, nameZhHans: r.name_zh_hans, nameZhHant: r.name_zh_hant, nameEn: r.name_en },
+    months: {
+      periods: (r.months ?? []).map((m) => m[0]),
+      firstReportMs: (r.months ?? []).map((m) => m[1]),
+      progress: (r.months ?? []).map((m) => m[2]),
+    },
   }));
-}
-
-/** The monthly roll-up rows of the same initiatives for the periods asked (a join, not an id list). */
-async function loadMonths(db: Db, viewer: Viewer, year: number, department: string | null, periods: string[]) {
-  const raw = await db.$queryRaw<{ initiative_id: string; period: string; first_report_at: Date; progress: number }[]>`
-    SELECT m.initiative_id, to_char(m.period, 'YYYY-MM') AS period, m.first_report_at, m.progress
-      FROM initiative_months m
-      JOIN initiatives i ON i.id = m.initiative_id
-      JOIN work_plans p ON p.id = i.plan_id
-      JOIN departments d ON d.id = i.department_id
-     WHERE ${inYearSql(viewer, year, department)} AND m.period = ANY(${periods.map((x) => `${x}-01`)}::date[])`;
-  return raw.map((m) => ({ initiativeId: m.initiative_id, period: m.period, firstReportAt: m.first_report_at, progress: m.progress }));
 }
 
 /** initiativeWhere(viewer) of `i`, its plan `p` in `year`, and department `d` when narrowed, in SQL. */
@@ -275,16 +282,14 @@ export async function getDashboard(
       orderBy: { code: "asc" },
       select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
     }),
-    loadRows(db, viewer, year, department),
+    loadRows(db, viewer, year, department, [...new Set([...periods, currentPeriod])]),
   ]);
   const ids = rows.map((r) => r.id);
-  const lookup = [...new Set([...periods, currentPeriod])];
   const narrowed: Prisma.InitiativeWhereInput = { AND: [inYear, department ? { department: { code: department } } : {}] };
-  const [months, awaiting, extensions] =
+  const [awaiting, extensions] =
     ids.length === 0
-      ? [[], [], []]
+      ? [[], []]
       : await Promise.all([
-          loadMonths(db, viewer, year, department, lookup),
           // Over the whole scope, not only the department narrowed to: a department's figure counts
           // the reports IT filed (on whatever initiative in scope), as /updates?department= does.
           db.reviewBacklog.findMany({
@@ -299,8 +304,15 @@ export async function getDashboard(
           }),
         ]);
 
-  const monthOf = new Map<string, { firstReportAt: Date; progress: number }>();
-  for (const m of months) monthOf.set(`${m.initiativeId}/${m.period}`, { firstReportAt: m.firstReportAt, progress: m.progress });
+  const nowMs = now.getTime();
+  /** reportDeadline in ms, once per period and due day. */
+  const deadlines = new Map<string, number>();
+  const deadlineMs = (period: string, dueDay: number) => {
+    const key = `${period}/${dueDay}`;
+    let ms = deadlines.get(key);
+    if (ms === undefined) deadlines.set(key, (ms = reportDeadline(period, dueDay).getTime()));
+    return ms;
+  };
   const awaitingByInitiative = new Map<string, number>();
   /** Awaiting review by the REPORTING department (the review queue's and /updates' department). */
   const awaitingByDepartment = new Map<string, number>();
@@ -314,10 +326,11 @@ export async function getDashboard(
   const derived: Derived[] = rows.map((row) => {
     const dueDay = row.plan.reportDueDay || DEFAULT_DUE_DAY;
     const done = isDone(row);
-    const current = monthOf.get(`${row.id}/${currentPeriod}`);
-    const status = reportStatus({ period: currentPeriod, dueDay, firstReportAt: current?.firstReportAt ?? null, now });
+    const months = row.months;
+    const currentIndex = months.periods.indexOf(currentPeriod);
+    const status = statusAt(deadlineMs(currentPeriod, dueDay), currentIndex < 0 ? null : (months.firstReportMs[currentIndex] ?? null), nowMs);
     const overdue = !done && pastDueDate(row.dueDate, now);
-    const lightNow = light({ now, dueDay, reportedThisMonth: current !== undefined, initiativeDueDate: row.dueDate, done });
+    const lightNow = light({ now, dueDay, reportedThisMonth: currentIndex >= 0, initiativeDueDate: row.dueDate, done });
     const reasons: BehindReason[] = [];
     if (!done) {
       if (overdue) reasons.push("PAST_DUE");
@@ -328,24 +341,27 @@ export async function getDashboard(
       if (lightNow === "YELLOW") reasons.push("REPORT_DUE_SOON");
     }
     // On-time reporting over the months that were due, until the initiative was done (a report at
-    // 100 %) or closed: a finished initiative owes no more reports.
+    // 100 %) or closed: a finished initiative owes no more reports. Both lists are in period order.
     let reportsDue = 0;
     let reportsOnTime = 0;
     let last = 0;
     let finished = false;
+    let next = 0;
     const closedPeriod = row.closedAt ? shanghaiPeriodOf(row.closedAt) : null;
     const series: number[] = [];
     for (const period of periods) {
-      const month = monthOf.get(`${row.id}/${period}`);
-      if (month) last = month.progress;
+      while (next < months.periods.length && (months.periods[next] as string) < period) next += 1;
+      const here = months.periods[next] === period ? next : -1;
+      const progress = here < 0 ? undefined : months.progress[here];
+      if (progress !== undefined) last = progress;
       series.push(last);
       if (finished || (closedPeriod !== null && period > closedPeriod)) continue;
-      const s = reportStatus({ period, dueDay, firstReportAt: month?.firstReportAt ?? null, now });
+      const s = statusAt(deadlineMs(period, dueDay), here < 0 ? null : (months.firstReportMs[here] ?? null), nowMs);
       if (s !== "NOT_DUE") {
         reportsDue += 1;
         if (s === "ON_TIME") reportsOnTime += 1;
       }
-      if (month && month.progress >= 100) finished = true;
+      if (progress !== undefined && progress >= 100) finished = true;
     }
     return {
       row,

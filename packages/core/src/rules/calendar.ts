@@ -41,9 +41,16 @@ export function reportDeadline(period: string, dueDay: number): Date {
 
 /** The status of one month's report of an initiative, from its first (lead department) report. */
 export function reportStatus(input: { period: string; dueDay: number; firstReportAt: Date | null; now: Date }): ReportStatus {
-  const deadline = reportDeadline(input.period, input.dueDay);
-  if (input.firstReportAt) return input.firstReportAt.getTime() < deadline.getTime() ? "ON_TIME" : "LATE";
-  return input.now.getTime() >= deadline.getTime() ? "MISSING" : "NOT_DUE";
+  return statusAt(reportDeadline(input.period, input.dueDay).getTime(), input.firstReportAt?.getTime() ?? null, input.now.getTime());
+}
+
+/**
+ * reportStatus on instants in milliseconds, for loops over thousands of initiative-months (the
+ * overview) that compute each deadline once instead of once per initiative.
+ */
+export function statusAt(deadlineMs: number, firstReportAtMs: number | null, nowMs: number): ReportStatus {
+  if (firstReportAtMs !== null) return firstReportAtMs < deadlineMs ? "ON_TIME" : "LATE";
+  return nowMs >= deadlineMs ? "MISSING" : "NOT_DUE";
 }
 
 /** A DATE column (stored as UTC midnight) has passed once its Beijing day is over. */
