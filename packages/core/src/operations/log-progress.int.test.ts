@@ -327,6 +327,22 @@ describe("logProgress", () => {
       await expect(logProgress(reporter, item.id, input, [], ctx({ idempotencyKey: "double-click-0002" }))).rejects.toBeInstanceOf(ConflictError);
     });
 
+    it("answers a retry with the report it filed, also once the initiative is closed", async () => {
+      const reporter = await newUser("progress", "STAFF", "KJS");
+      const item = await initiative("KJS-2018-2.3");
+      const input = report(item.version, { progress: "40", health: "AT_RISK", healthReason: "進度偏慢" });
+      const first = await logProgress(reporter, item.id, input, [], ctx({ idempotencyKey: "late-retry-0001" }));
+      await prisma.initiative.update({ where: { id: item.id }, data: { closedAt: new Date("2018-07-01T00:00:00Z") } });
+      try {
+        const again = await logProgress(reporter, item.id, input, [], ctx({ idempotencyKey: "late-retry-0001" }));
+        expect(again).toEqual({ updateId: first.updateId, created: false, version: first.version });
+        // Without the key, the closed initiative refuses the report.
+        expect((await refusal(logProgress(reporter, item.id, report(first.version), [], ctx()))).fields).toEqual({ form: "initiative.closed" });
+      } finally {
+        await prisma.initiative.update({ where: { id: item.id }, data: { closedAt: null } });
+      }
+    });
+
     it("creates one update for a key sent twice at the same moment", async () => {
       const reporter = await newUser("progress", "STAFF", "KJS");
       const item = await initiative("KJS-2018-2.2");

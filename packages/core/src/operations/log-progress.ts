@@ -107,9 +107,10 @@ export async function logProgress(
   const initiative = await initiativeForWrite(prisma, viewer, initiativeId);
   if (!initiative || !can(viewer, "progress.report", initiative)) throw new DomainError("not_found", "no such initiative");
 
+  // A retry with the idempotency key of a report already filed is answered with that report. It is
+  // not looked up first (one round trip less on every report): the write finds it, by the key's unique
+  // index or the version it bumped, and so does any refusal below (the report may have closed a revision).
   const key = context.idempotencyKey && IDEMPOTENCY_KEY.test(context.idempotencyKey) ? context.idempotencyKey : null;
-  const replay = await existingByKey(viewer.id, key);
-  if (replay) return { updateId: replay.id, created: false, version: replay.initiative.version };
 
   // A closed initiative, or one of a closed plan (the prior year's record), takes no more reports.
   if (initiative.closedAt || initiative.plan.status === "CLOSED") fields.form = "initiative.closed";
@@ -139,6 +140,8 @@ export async function logProgress(
       return write(viewer, initiative, data, suggested, period, fileCheck.files, key, context.ip ?? null, revisionOfId);
     }
   }
+  const replay = await existingByKey(viewer.id, key);
+  if (replay) return { updateId: replay.id, created: false, version: replay.initiative.version };
   throw new DomainError("invalid", "the update has problems", fields);
 }
 

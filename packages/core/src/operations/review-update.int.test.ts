@@ -89,10 +89,19 @@ describe("review", () => {
       id,
       { period: "2018-06", progress: 55, health: "ON_TRACK", workDone: "補充了具體數據", baseVersion: version },
       [],
-      { now: NOW, revisionOf: updateId },
+      { now: NOW, revisionOf: updateId, idempotencyKey: "revision-0001" },
     );
     const row = await prisma.progressUpdate.findUniqueOrThrow({ where: { id: revised.updateId }, select: { revisionOfId: true } });
     expect(row.revisionOfId).toBe(updateId);
+    // The same revision sent again (a retry) is answered with the revision it made, not refused.
+    const retried = await logProgress(
+      staff,
+      id,
+      { period: "2018-06", progress: 55, health: "ON_TRACK", workDone: "補充了具體數據", baseVersion: version },
+      [],
+      { now: NOW, revisionOf: updateId, idempotencyKey: "revision-0001" },
+    );
+    expect(retried).toEqual({ updateId: revised.updateId, created: false, version: revised.version });
     // A returned update is revised once.
     const again = await refusal(
       logProgress(staff, id, { period: "2018-06", progress: 56, health: "ON_TRACK", workDone: "再改", baseVersion: revised.version }, [], { now: NOW, revisionOf: updateId }),
