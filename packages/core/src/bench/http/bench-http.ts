@@ -35,6 +35,7 @@ import {
   mark,
   median,
   MINISTRY_PAGES,
+  SIGNED_IN_FLOOR_PATH,
   type PageResult,
   percentile,
   renderMarkdown,
@@ -508,6 +509,7 @@ async function prepare(reports: number, port: number): Promise<Prepared> {
   const specs: PageSpec[] = [
     { who: "anonymous", path: FLOOR_PATH, headers: {} },
     { who: "anonymous", path: SIGN_IN_PATH, headers: {} },
+    { who: "director", path: SIGNED_IN_FLOOR_PATH, headers: { cookie: director } },
     ...MINISTRY_PAGES.map((path): PageSpec => ({ who: "director", path, headers: { cookie: director } })),
     ...MINISTRY_PAGES.map((path): PageSpec => ({ who: "policy.lead", path, headers: { cookie: lead } })),
     { who: "director (token)", path: API_LIST_PATH, headers: { authorization: `Bearer ${directorToken}` } },

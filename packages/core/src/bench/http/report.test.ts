@@ -104,6 +104,28 @@ describe("the HTTP bench's targets", () => {
 });
 
 describe("docs/performance.md", () => {
+  it("shows each page's share of the signed-in floor, for both viewers", () => {
+    const big = run(1_000_000, [
+      page("anonymous", "/help", 200, 20),
+      page("anonymous", "/sign-in", 100, 30),
+      page("director", "/settings", 50, 60),
+      ...MINISTRY_PAGES.map((path) => page("director", path, path === "/dashboard" ? 10 : 25, 300)),
+      ...MINISTRY_PAGES.map((path) => page("policy.lead", path, 40, 100)),
+    ]);
+    const markdown = renderMarkdown({
+      date: "2026-12-03",
+      commit: "abc1234",
+      machine: { cpus: 2, cpuModel: "x", memoryGb: 4, os: "Linux", node: "20.20.2", postgres: "PostgreSQL 15" },
+      settings: { seconds: 6, connections: 8, writeConnections: [8, 32] },
+      runs: [big],
+      targets: evaluateTargets(big, undefined),
+    });
+    expect(markdown).toContain("`/settings` as the director, 50.0 req/s");
+    expect(markdown).toContain("| `/dashboard` | 20 % | 80 % |");
+    expect(markdown).toContain("| `/plan` | 50 % | 80 % |");
+  });
+
+
   it("replaces only the generated part and keeps what was written around it", () => {
     const doc = `# Performance\n\nintro\n\n${TABLE_BEGIN}\nold table\n${TABLE_END}\n\n## Before\nnotes\n`;
     const next = replaceGenerated(doc, "new table");

@@ -82,6 +82,12 @@ export interface BenchHttpResult {
 
 export const FLOOR_PATH = "/help";
 export const SIGN_IN_PATH = "/sign-in";
+/**
+ * The cheapest signed-in page (the session, the app's header, one small read): what any page rendered
+ * per request costs in this framework before it does any work of its own. Not a target; the pages'
+ * share of it says how much of their cost is their own.
+ */
+export const SIGNED_IN_FLOOR_PATH = "/settings";
 export const MINISTRY_PAGES = ["/dashboard", "/plan", "/calendar", "/review", "/initiatives?q=制造", "/updates"] as const;
 export const API_LIST_PATH = "/api/v1/initiatives";
 export const HTML_LIMIT_BYTES = 300_000;
@@ -242,6 +248,24 @@ export function renderMarkdown(result: BenchHttpResult): string {
       );
     }
     lines.push("", `At ${big.reports.toLocaleString("en")} reports (loaded in ${Math.round(big.loadSeconds)} s).`, "");
+    const floor = big.pages.find((p) => p.key === `director ${SIGNED_IN_FLOOR_PATH}`);
+    if (measured(floor) && floor.load.rps > 0) {
+      lines.push(
+        `Each page's throughput as a share of the signed-in floor (\`${SIGNED_IN_FLOOR_PATH}\` as the director, ${fmt(floor.load.rps, 1)} req/s: ` +
+          "the session, the header and one small read, rendered per request), i.e. how much of a page's cost is its own:",
+        "",
+        "| page | director | policy.lead |",
+        "|---|---:|---:|",
+      );
+      for (const path of MINISTRY_PAGES) {
+        const share = (who: Who) => {
+          const page = big.pages.find((p) => p.key === `${who} ${path}`);
+          return measured(page) ? pct(ratio(page.load.rps, floor.load.rps)) : "–";
+        };
+        lines.push(`| \`${path}\` | ${share("director")} | ${share("policy.lead")} |`);
+      }
+      lines.push("");
+    }
     if (big.writes.length > 0) {
       lines.push(
         "Filing a report: `POST /api/v1/initiatives/{id}/updates` (each connection a department's staff token, over its 30 initiatives) " +
