@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { chaseDepartment, chaseInitiative } from "./chase";
+import { listAuditEvents } from "./list-audit-events";
 import { newUser, refusal, viewer } from "./progress-testing";
 
 const bj = (s: string) => new Date(`${s}+08:00`);
@@ -48,6 +49,10 @@ describe("chasing", () => {
     expect(note?.params).toMatchObject({ code: "KJS-2018-1.4" });
     expect(note?.link).toBe(`/initiatives/${target}`);
     expect(await prisma.auditEvent.count({ where: { action: "initiative.chased", objectId: target, actorId: director.id } })).toBeGreaterThan(0);
+    // The audit page's filter by object finds the chase with the initiative's other events.
+    const admin = await viewer("admin@demo.local");
+    const page = await listAuditEvents(admin, { objectType: "Initiative", objectId: target });
+    expect(page.items.map((e) => e.action)).toContain("initiative.chased");
   });
 
   it("refuses to chase an initiative that is not late, and keeps to scope", async () => {
@@ -74,6 +79,10 @@ describe("chasing", () => {
     const notes = await prisma.notification.findMany({ where: { userId: techStaff.id, kind: "chase.batch" } });
     expect(notes).toHaveLength(notesBefore + 1);
     expect(notes.at(-1)?.params).toMatchObject({ count: result.count });
+    // Audited per initiative, as a single chase is: the object filter of the audit page finds it.
+    const admin = await viewer("admin@demo.local");
+    const audited = await listAuditEvents(admin, { objectType: "Initiative", objectId: target, action: "initiative.chased" });
+    expect(audited.items.length).toBeGreaterThanOrEqual(2);
     // Early in the month nothing is late (the seeded initiatives are due at the year's end).
     expect((await chaseDepartment(director, kjs, { now: EARLY })).count).toBe(0);
   });

@@ -3,7 +3,7 @@ import { prisma, type Prisma } from "@workplan/db";
 import { z } from "zod";
 import { isLate } from "../rules/calendar";
 import { can, type Viewer } from "../rules/policy";
-import { recordAudit } from "./audit";
+import { auditKind, recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { kickEmailOutbox } from "./email";
@@ -29,6 +29,8 @@ const chaseSchema = z.object({
 
 type Tx = Prisma.TransactionClient;
 
+const CHASED = auditKind("initiative.chased", "Initiative");
+
 /** Active staff of the lead and co-operating departments: who answers a chase. */
 async function responsibleStaff(tx: Tx, departmentIds: readonly string[]): Promise<string[]> {
   const rows = await tx.user.findMany({
@@ -47,8 +49,8 @@ async function recordChase(tx: Tx, viewer: Viewer, initiativeId: string, note: s
   });
   await recordAudit(tx, {
     actorId: viewer.id,
-    action: "initiative.chased",
-    objectType: "initiative",
+    action: CHASED.action,
+    objectType: CHASED.objectType,
     objectId: initiativeId,
     after: { chaseId: chase.id, note, chaseCount: updated.chaseCount },
     ip,
@@ -125,7 +127,7 @@ export async function chaseDepartment(
         RETURNING i.id, i.chase_count
       ), audited AS (
         INSERT INTO audit_events (actor_id, action, object_type, object_id, after, ip, at)
-        SELECT ${viewer.id}, 'initiative.chased', 'initiative', c.initiative_id,
+        SELECT ${viewer.id}, ${CHASED.action}, ${CHASED.objectType}, c.initiative_id,
                jsonb_build_object('chaseId', c.id, 'note', NULL, 'chaseCount', n.chase_count), ${context.ip ?? null}, ${at}::timestamp
           FROM chased c JOIN counted n ON n.id = c.initiative_id
       ), staff AS (

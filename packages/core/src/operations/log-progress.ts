@@ -10,6 +10,7 @@ import {
   progressUpdateSchema,
   suggestHealth,
 } from "../rules/progress";
+import { auditKind } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { refreshRollups } from "./refresh-rollups";
@@ -43,6 +44,7 @@ export class ConflictError extends DomainError {
   }
 }
 
+const REPORTED = auditKind("progress.reported", "ProgressUpdate");
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 /** The initiative as far as writing to it goes, within the viewer's scope; null when invisible. */
@@ -200,7 +202,7 @@ async function write(
           RETURNING id
         ), audit AS (
           INSERT INTO audit_events (actor_id, action, object_type, object_id, after, ip, at)
-          SELECT ${viewer.id}, 'progress.reported', 'ProgressUpdate', r.id, ${JSON.stringify(audit)}::jsonb, ${ip}, ${at}::timestamp FROM report r
+          SELECT ${viewer.id}, ${REPORTED.action}, ${REPORTED.objectType}, r.id, ${JSON.stringify(audit)}::jsonb, ${ip}, ${at}::timestamp FROM report r
         ), notified AS (
           INSERT INTO notifications (id, user_id, kind, params, link, created_at)
           SELECT md5(r.id || u.id), u.id, 'update.submitted', ${JSON.stringify({ code: initiative.code, title: initiative.title })}::jsonb, '/review', ${at}::timestamp

@@ -18,6 +18,7 @@ export const ACTIONS = [
   "ministry.read",
   "dashboard.read",
   "progress.report",
+  "update.edit",
   "milestone.manage",
   "update.review",
   "extension.request",
@@ -37,6 +38,25 @@ export interface DepartmentOwned {
   /** Co-operating departments (協辦單位) of an initiative: they see it and report their part. */
   cooperatingDepartmentIds?: readonly string[];
 }
+
+export const UPDATE_STATUSES = ["SUBMITTED", "APPROVED", "RETURNED"] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/**
+ * What a rule may need to know of the thing acted on, besides its department. An initiative:
+ * `closed` (closed out, or its plan closed: the year's record) and `archived` (kept read-only by an
+ * admin). A progress update: its reporting department as `departmentId`, its `authorId` and `status`.
+ * A field left out is not checked: a rule asked without the state answers for the department alone.
+ */
+export interface Resource extends DepartmentOwned {
+  closed?: boolean;
+  archived?: boolean;
+  authorId?: string;
+  status?: UpdateStatus;
+}
+
+/** Why a viewer may not: not their role, not their department, or the state of the thing. */
+export type Refusal = "role" | "scope" | "closed" | "archived" | "own" | "author" | "reviewed";
 
 export type DepartmentScope = { kind: "ministry" } | { kind: "department"; departmentId: string };
 
@@ -69,79 +89,115 @@ function ownDepartment(viewer: Viewer, resource: DepartmentOwned): boolean {
   );
 }
 
-type Rule = (viewer: Viewer, resource?: DepartmentOwned) => boolean;
+type Rule = (viewer: Viewer, resource?: Resource) => boolean;
+/** A state rule: the refusal it makes of a resource in that state, or null. */
+type StateRule = (viewer: Viewer, resource: Resource) => Refusal | null;
 
-/** Every action × role, in one place. A rule given no resource answers "may do this at all". */
-export const PERMISSIONS: Record<Action, Record<Role, Rule>> = {
-  "plan.read": {
-    STAFF: (v, r) => r === undefined || inScope(v, r),
-    MANAGER: (v, r) => r === undefined || inScope(v, r),
-    ADMIN: () => true,
-  },
-  "initiative.read": {
-    STAFF: (v, r) => r === undefined || inScope(v, r),
-    MANAGER: (v, r) => r === undefined || inScope(v, r),
-    ADMIN: () => true,
-  },
-  // Reporting is the departments' own work: their staff and department managers, on the
+/** What is frozen takes no more work: an archived or closed initiative is read-only. */
+const open: StateRule = (_, r) => (r.archived ? "archived" : r.closed ? "closed" : null);
+/** Only what is not archived can be closed out or reopened (close-out itself tells closed from open). */
+const notArchived: StateRule = (_, r) => (r.archived ? "archived" : null);
+/** A report is reviewed once, and never by its own author. */
+const reviewable: StateRule = (v, r) => (r.authorId === v.id ? "own" : r.status !== undefined && r.status !== "SUBMITTED" ? "reviewed" : null);
+/** A report is corrected by its author alone, until it is reviewed. */
+const editable: StateRule = (v, r) =>
+  r.authorId !== undefined && r.authorId !== v.id ? "author" : r.status !== undefined && r.status !== "SUBMITTED" ? "reviewed" : null;
+
+interface Permission {
+  /** Who, by role and department (the resource's department, or "at all" when no resource is given). */
+  who: Record<Role, Rule>;
+  /** In which state of the resource. */
+  state?: StateRule;
+}
+
+const reporters: Record<Role, Rule> = {
+  STAFF: (v, r) => r === undefined || ownDepartment(v, r),
+  MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
+  ADMIN: () => false,
+};
+/** Managers over their scope: a department manager the lead (or reporting) department's, a ministry-wide one all. */
+const supervisors: Record<Role, Rule> = {
+  STAFF: () => false,
+  MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
+  ADMIN: () => false,
+};
+const readers: Record<Role, Rule> = {
+  STAFF: (v, r) => r === undefined || inScope(v, r),
+  MANAGER: (v, r) => r === undefined || inScope(v, r),
+  ADMIN: () => true,
+};
+const admins: Record<Role, Rule> = { STAFF: () => false, MANAGER: () => false, ADMIN: () => true };
+
+/** Every action × role × state, in one place. A rule given no resource answers "may do this at all". */
+export const PERMISSIONS: Record<Action, Permission> = {
+  "plan.read": { who: readers },
+  "initiative.read": { who: readers },
+  // Reporting is the departments' own work: their staff and department managers, on the open
   // initiatives they lead or co-operate on. Ministry-wide managers and admins review, not report.
-  "progress.report": {
-    STAFF: (v, r) => r === undefined || ownDepartment(v, r),
-    MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
-    ADMIN: () => false,
-  },
-  "milestone.manage": {
-    STAFF: (v, r) => r === undefined || ownDepartment(v, r),
-    MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
-    ADMIN: () => false,
-  },
+  "progress.report": { who: reporters, state: open },
+  // Whoever filed a report corrects its wording until a manager has reviewed it.
+  "update.edit": { who: reporters, state: editable },
+  "milestone.manage": { who: reporters, state: open },
   // Review (審核) is the managers' work: a department manager reviews what their department reports,
-  // a ministry-wide manager anything. The resource is the update's reporting department.
-  "update.review": {
-    STAFF: () => false,
-    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
-    ADMIN: () => false,
-  },
+  // a ministry-wide manager anything. The resource is the update (its reporting department).
+  "update.review": { who: supervisors, state: reviewable },
   // Supervision (督查督辦) on an initiative, by managers over their scope; the resource is the
   // initiative (its lead department). Staff ask for extensions on what they report on.
-  "extension.request": {
-    STAFF: (v, r) => r === undefined || ownDepartment(v, r),
-    MANAGER: (v, r) => v.departmentId !== null && (r === undefined || ownDepartment(v, r)),
-    ADMIN: () => false,
-  },
-  "extension.decide": {
-    STAFF: () => false,
-    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
-    ADMIN: () => false,
-  },
-  "initiative.chase": {
-    STAFF: () => false,
-    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
-    ADMIN: () => false,
-  },
-  "initiative.close": {
-    STAFF: () => false,
-    MANAGER: (v, r) => r === undefined || v.departmentId === null || v.departmentId === r.departmentId,
-    ADMIN: () => false,
-  },
+  "extension.request": { who: reporters, state: open },
+  "extension.decide": { who: supervisors },
+  "initiative.chase": { who: supervisors, state: open },
+  "initiative.close": { who: supervisors, state: notArchived },
   // Administration is the admins' alone.
-  "admin.users": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
-  "admin.departments": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
-  "admin.plans": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
-  "admin.audit": { STAFF: () => false, MANAGER: () => false, ADMIN: () => true },
+  "admin.users": { who: admins },
+  "admin.departments": { who: admins },
+  "admin.plans": { who: admins },
+  "admin.audit": { who: admins },
   // The supervision overview: managers over their scope, admins over the ministry.
-  "dashboard.read": {
-    STAFF: () => false,
-    MANAGER: () => true,
-    ADMIN: () => true,
-  },
-  "ministry.read": {
-    STAFF: () => false,
-    MANAGER: (v) => v.departmentId === null,
-    ADMIN: () => true,
-  },
+  "dashboard.read": { who: { STAFF: () => false, MANAGER: () => true, ADMIN: () => true } },
+  "ministry.read": { who: { STAFF: () => false, MANAGER: (v) => v.departmentId === null, ADMIN: () => true } },
 };
 
-export function can(viewer: Viewer, action: Action, resource?: DepartmentOwned): boolean {
-  return PERMISSIONS[action][viewer.role](viewer, resource);
+/** May `viewer` do `action` (on `resource`, in its state)? */
+export function can(viewer: Viewer, action: Action, resource?: Resource): boolean {
+  return check(viewer, action, resource) === null;
+}
+
+/** null when `viewer` may do `action` on `resource`; else why not, for the operation to answer accordingly. */
+export function check(viewer: Viewer, action: Action, resource?: Resource): Refusal | null {
+  const permission = PERMISSIONS[action];
+  if (!permission.who[viewer.role](viewer, undefined)) return "role";
+  if (resource === undefined) return null;
+  if (!permission.who[viewer.role](viewer, resource)) return "scope";
+  return permission.state ? permission.state(viewer, resource) : null;
+}
+
+/** What a viewer may do with one initiative, for the page's buttons and forms (and the API's answer). */
+export interface InitiativeCapabilities {
+  canReport: boolean;
+  canManageMilestones: boolean;
+  canRequestExtension: boolean;
+  canDecideExtensions: boolean;
+  canChase: boolean;
+  canClose: boolean;
+}
+
+export function initiativeCapabilities(viewer: Viewer, initiative: Resource): InitiativeCapabilities {
+  return {
+    canReport: can(viewer, "progress.report", initiative),
+    canManageMilestones: can(viewer, "milestone.manage", initiative),
+    canRequestExtension: can(viewer, "extension.request", initiative),
+    canDecideExtensions: can(viewer, "extension.decide", initiative),
+    canChase: can(viewer, "initiative.chase", initiative),
+    canClose: can(viewer, "initiative.close", initiative),
+  };
+}
+
+/** What a viewer may do with one progress update (the resource's department is its reporting department). */
+export interface UpdateCapabilities {
+  canReview: boolean;
+  canEdit: boolean;
+}
+
+export function updateCapabilities(viewer: Viewer, update: Resource): UpdateCapabilities {
+  return { canReview: can(viewer, "update.review", update), canEdit: can(viewer, "update.edit", update) };
 }
