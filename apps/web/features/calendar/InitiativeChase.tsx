@@ -1,15 +1,16 @@
 import { getInitiativeLight } from "@workplan/core/operations/reporting-calendar";
-import { can, type Viewer } from "@workplan/core/rules/policy";
+import type { Viewer } from "@workplan/core/rules/policy";
 import { getTranslations } from "next-intl/server";
 import { ChaseButton } from "./ChaseButtons";
 import { LightBadge } from "./LightBadge";
 
-/** The initiative page's supervision line: its light, its chases, and 催办 for managers who may. */
-export async function InitiativeChase({ initiativeId, viewer }: { initiativeId: string; viewer: Viewer }) {
+/** The initiative page's supervision line: its light, its chases, and 催办 for managers who may (`canChase`). */
+export async function InitiativeChase({ initiativeId, viewer, canChase }: { initiativeId: string; viewer: Viewer; canChase: boolean }) {
   const state = await getInitiativeLight(viewer, initiativeId);
   if (!state) return null;
   const t = await getTranslations("calendar");
-  const mayChase = can(viewer, "initiative.chase", { departmentId: state.departmentId }) && state.light !== "GREEN";
+  // Only what is late is chased: a green light has nothing to chase.
+  const mayChase = canChase && state.light !== "GREEN";
   return (
     <section aria-label={t("supervision")} className="flex flex-wrap items-center gap-3 text-sm" data-testid="initiative-chase">
       <LightBadge light={state.light} />

@@ -1,6 +1,5 @@
 import { CARRYABLE_OUTCOMES, type CloseOutView } from "@workplan/core/operations/close-out";
 import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
-import { can, type Viewer } from "@workplan/core/rules/policy";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { readable } from "@/lib/display";
@@ -68,12 +67,12 @@ export async function CarriedFrom({ closeOut }: { closeOut: CloseOutView }) {
  * A closed initiative's record, for everyone who sees it: outcome, note, who closed it and when,
  * and the continuation in the next year's plan; for its managers, carry over or undo the close.
  */
-export async function CloseOutRecord({ initiative, closeOut, viewer }: { initiative: InitiativeDetail; closeOut: CloseOutView; viewer: Viewer }) {
+export async function CloseOutRecord({ initiative, closeOut }: { initiative: InitiativeDetail; closeOut: CloseOutView }) {
   if (!closeOut.closedAt || !closeOut.outcome) return null;
   const t = await getTranslations("closeOut");
   const format = await getFormatter();
   const locale = await getLocale();
-  const manager = initiative.archivedAt === null && can(viewer, "initiative.close", { departmentId: initiative.department.id });
+  const manager = initiative.capabilities.canClose;
   const carryable = CARRYABLE_OUTCOMES.includes(closeOut.outcome);
   const time = format.dateTime(closeOut.closedAt, { dateStyle: "long", timeStyle: "short" });
   const carriedTo = closeOut.carriedTo;
@@ -133,9 +132,10 @@ export async function CloseOutRecord({ initiative, closeOut, viewer }: { initiat
 }
 
 /** The close-out form's section, for a manager over the lead department of an open initiative. */
-export async function CloseOutSection({ initiative, viewer }: { initiative: InitiativeDetail; viewer: Viewer }) {
-  const open = initiative.closedAt === null && initiative.archivedAt === null && initiative.plan.status === "ACTIVE";
-  if (!open || !can(viewer, "initiative.close", { departmentId: initiative.department.id })) return null;
+export async function CloseOutSection({ initiative }: { initiative: InitiativeDetail }) {
+  // Closing and undoing a close are one permission; this section is for an initiative still open.
+  const open = initiative.closedAt === null && initiative.plan.status === "ACTIVE";
+  if (!open || !initiative.capabilities.canClose) return null;
   const t = await getTranslations("closeOut");
   return (
     <section aria-labelledby="close-out-form-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="close-out">

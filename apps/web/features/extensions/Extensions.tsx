@@ -1,6 +1,5 @@
 import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
 import type { PendingExtension } from "@workplan/core/operations/extension-requests";
-import { can, type Viewer } from "@workplan/core/rules/policy";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { readable } from "@/lib/display";
@@ -28,13 +27,11 @@ export async function OriginalDueDate({ date }: { date: Date | null }) {
 }
 
 /** The initiative's due dates, its extension requests, and the form to ask for one. */
-export async function Extensions({ initiative, viewer, now = new Date() }: { initiative: InitiativeDetail; viewer: Viewer; now?: Date }) {
+export async function Extensions({ initiative, now = new Date() }: { initiative: InitiativeDetail; now?: Date }) {
   const t = await getTranslations("extensions");
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
-  const access = { departmentId: initiative.department.id, cooperatingDepartmentIds: initiative.cooperatingDepartments.map((d) => d.id) };
-  const open = initiative.archivedAt === null && initiative.closedAt === null;
-  const mayRequest = open && can(viewer, "extension.request", access);
+  const mayRequest = initiative.capabilities.canRequestExtension;
   const hasPending = initiative.extensionRequests.some((r) => r.status === "PENDING");
   const pastDue = day(now) > day(initiative.dueDate);
   const next = new Date(initiative.dueDate.getTime() + 24 * 3600_000);

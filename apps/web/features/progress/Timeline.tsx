@@ -1,5 +1,5 @@
 import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
-import { can, type Viewer } from "@workplan/core/rules/policy";
+import type { Viewer } from "@workplan/core/rules/policy";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { HealthBadge } from "@/components/HealthBadge";
 import { fileSizeLabel } from "@workplan/core/rules/evidence";
@@ -37,7 +37,6 @@ export async function Timeline({ initiative, viewer, paged }: { initiative: Init
       initiative.updates.slice(i + 1).find((u) => u.department.id === update.department.id) ?? initiative.olderByDepartment[update.department.id],
     );
   }
-  const open = !initiative.archivedAt && !initiative.closedAt;
   return (
     <>
     {paged && (
@@ -139,14 +138,14 @@ export async function Timeline({ initiative, viewer, paged }: { initiative: Init
                 {update.review.comment && <p className="mt-1 whitespace-pre-wrap">{update.review.comment}</p>}
               </div>
             )}
-            {update.author.id === viewerId && update.status === "RETURNED" && !update.revision && !initiative.archivedAt && !initiative.closedAt && (
+            {update.author.id === viewerId && update.status === "RETURNED" && !update.revision && initiative.capabilities.canReport && (
               <a href={`/initiatives/${initiative.id}?revise=${update.id}#report-heading`} className="mt-2 inline-block rounded-md bg-brand-700 px-3 py-1 text-sm text-white hover:bg-brand-800" data-testid="revise-link">
                 {tr("revise")}
               </a>
             )}
             {update.author.id === viewerId &&
               !initiative.archivedAt &&
-              (update.status === "SUBMITTED" ? (
+              (update.capabilities.canEdit ? (
                 <EditUpdateText
                   initiativeId={initiative.id}
                   updateId={update.id}
@@ -158,7 +157,7 @@ export async function Timeline({ initiative, viewer, paged }: { initiative: Init
               ) : (
                 <p className="mt-2 text-xs text-slate-500">{t("readOnly")}</p>
               ))}
-            {update.status === "SUBMITTED" && open && update.author.id !== viewerId && can(viewer, "update.review", { departmentId: update.department.id }) && (
+            {update.capabilities.canReview && (
               <div className="mt-3 rounded-md border border-amber-200 bg-amber-50/50 p-3" data-testid="timeline-review-actions">
                 <ReviewActions updateId={update.id} />
               </div>

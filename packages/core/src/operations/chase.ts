@@ -2,7 +2,7 @@ import "server-only";
 import { prisma, type Prisma } from "@workplan/db";
 import { z } from "zod";
 import { isLate } from "../rules/calendar";
-import { can, type Viewer } from "../rules/policy";
+import { can, check, type Viewer } from "../rules/policy";
 import { auditKind, recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
@@ -72,11 +72,12 @@ export async function chaseInitiative(
     where: { AND: [{ id: id.data }, initiativeWhere(viewer)] },
     select: calendarSelect,
   });
-  if (!row || !can(viewer, "initiative.chase", { departmentId: row.departmentId })) {
-    throw new DomainError("not_found", "no such initiative");
-  }
+  // Archived initiatives are out of initiativeWhere; a closed one is done, never late.
+  const refusal = row ? check(viewer, "initiative.chase", { departmentId: row.departmentId, closed: row.closedAt !== null }) : "scope";
+  if (!row || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
   const parsed = chaseSchema.safeParse(input ?? {});
   if (!parsed.success) throw new DomainError("invalid", "bad note", { note: "note.tooLong" });
+  if (refusal) throw new DomainError("invalid", "not late", { form: "chase.notLate" });
   return prisma.$transaction(async (tx) => {
     const state = await lightOf(tx, row, now);
     if (!isLate(state.light)) throw new DomainError("invalid", "not late", { form: "chase.notLate" });

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, Prisma } from "@workplan/db";
 import { z } from "zod";
-import { ROLES, type Role, type Viewer } from "../rules/policy";
+import { can, ROLES, type Role, type Viewer } from "../rules/policy";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { departmentForAssignment } from "./user-admin";
@@ -80,7 +80,8 @@ export async function createUser(
     for (const issue of parsed.error.issues) fields[issue.path.join(".")] = issue.message;
     throw new DomainError("invalid", "invalid user", fields);
   }
-  if (actor && actor.role !== "ADMIN") throw new DomainError("forbidden", "only admins create users");
+  // No actor: the seed and the CLI, which run with the server's own authority.
+  if (actor && !can(actor, "admin.users")) throw new DomainError("forbidden", "only admins create users");
   const data = parsed.data;
   return prisma.$transaction(async (tx) => {
     if (options.ifMissing) {

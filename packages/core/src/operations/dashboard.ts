@@ -12,7 +12,8 @@ import {
   type Light,
 } from "../rules/calendar";
 import { averageProgress, countHealth, type Health, type HealthCounts } from "../rules/health";
-import { departmentScope, type Viewer } from "../rules/policy";
+import { can, departmentScope, type Viewer } from "../rules/policy";
+import { DomainError } from "./errors";
 import { initiativeWhere, planWhere } from "./scope";
 
 // The supervisor's one screen (督查督辦總覽): for the viewer's scope and a plan year, per department
@@ -256,6 +257,7 @@ export async function getDashboard(
   options: { year?: number; department?: string; now?: Date; behindLimit?: number } = {},
   db: Db = prisma,
 ): Promise<Dashboard> {
+  if (!can(viewer, "dashboard.read")) throw new DomainError("not_found", "no overview for this viewer");
   const now = options.now ?? new Date();
   const currentPeriod = shanghaiPeriodOf(now);
   const years = (

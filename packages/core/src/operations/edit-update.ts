@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
-import type { Viewer } from "../rules/policy";
+import { check, type Viewer } from "../rules/policy";
 import { fieldErrors, numberInput, TEXT_MAX } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
@@ -29,11 +29,25 @@ export async function editUpdate(viewer: Viewer, updateId: unknown, input: unkno
   const parsed = editSchema.safeParse(input);
   const update = await prisma.progressUpdate.findFirst({
     where: { id: id.data, initiative: initiativeWhere(viewer) },
-    select: { id: true, authorId: true, status: true, version: true, workDone: true, problems: true, nextSteps: true },
+    select: {
+      id: true,
+      authorId: true,
+      departmentId: true,
+      status: true,
+      version: true,
+      workDone: true,
+      problems: true,
+      nextSteps: true,
+      initiative: { select: { archivedAt: true } },
+    },
   });
-  if (!update) throw new DomainError("not_found", "no such update");
-  if (update.authorId !== viewer.id) throw new DomainError("forbidden", "only the author edits an update");
-  if (update.status !== "SUBMITTED") throw new DomainError("conflict", "the update has been reviewed and is read-only", { form: "update.reviewed" });
+  const refusal = update
+    ? check(viewer, "update.edit", { departmentId: update.departmentId, authorId: update.authorId, status: update.status, archived: update.initiative.archivedAt !== null })
+    : "scope";
+  if (!update || refusal === "archived") throw new DomainError("not_found", "no such update");
+  // Seen (in scope) but not theirs: another department's report on a shared initiative, or a colleague's.
+  if (refusal === "role" || refusal === "scope" || refusal === "author") throw new DomainError("forbidden", "only the author edits an update");
+  if (refusal === "reviewed") throw new DomainError("conflict", "the update has been reviewed and is read-only", { form: "update.reviewed" });
   if (!parsed.success) throw new DomainError("invalid", "the edit has problems", fieldErrors(parsed.error));
   const data = parsed.data;
   // Stale form: refused here too, so that the audit's "before" is the text the author saw and replaced.

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, Prisma } from "@workplan/db";
 import { z } from "zod";
-import { can, departmentScope, type Viewer } from "../rules/policy";
+import { can, check, departmentScope, initiativeResource, type Viewer } from "../rules/policy";
 import { fieldErrors } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
@@ -64,14 +64,25 @@ export async function requestExtension(viewer: Viewer, initiativeId: unknown, in
   if (!id.success) throw new DomainError("not_found", "no such initiative");
   const initiative = await prisma.initiative.findFirst({
     where: { AND: [{ id: id.data }, initiativeWhere(viewer)] },
-    select: { id: true, code: true, title: true, departmentId: true, dueDate: true, closedAt: true, cooperations: { select: { departmentId: true } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      departmentId: true,
+      dueDate: true,
+      closedAt: true,
+      archivedAt: true,
+      plan: { select: { status: true } },
+      cooperations: { select: { departmentId: true } },
+    },
   });
-  if (!initiative || !can(viewer, "extension.request", { departmentId: initiative.departmentId, cooperatingDepartmentIds: initiative.cooperations.map((c) => c.departmentId) })) {
-    throw new DomainError("not_found", "no such initiative");
-  }
+  const refusal = initiative
+    ? check(viewer, "extension.request", initiativeResource({ ...initiative, cooperatingDepartmentIds: initiative.cooperations.map((c) => c.departmentId) }))
+    : "scope";
+  if (!initiative || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
   const parsed = extensionRequestSchema.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
-  if (initiative.closedAt) fields.form = "initiative.closed";
+  if (refusal) fields.form = "initiative.closed";
   // Before the due date: on the due day itself a request is still in time.
   else if (day(now) > day(initiative.dueDate)) fields.form = "extension.pastDue";
   const requested = parsed.success ? parseDate(parsed.data.requestedDueDate) : null;
@@ -125,17 +136,16 @@ export async function decideExtension(viewer: Viewer, requestId: unknown, input:
       status: true,
       requesterId: true,
       requestedDueDate: true,
-      initiative: { select: { id: true, code: true, title: true, departmentId: true, closedAt: true } },
+      initiative: { select: { id: true, code: true, title: true, departmentId: true, closedAt: true, archivedAt: true, plan: { select: { status: true } } } },
     },
   });
-  if (!request || !can(viewer, "extension.decide", { departmentId: request.initiative.departmentId })) {
-    throw new DomainError("not_found", "no such request");
-  }
+  const refusal = request ? check(viewer, "extension.decide", initiativeResource(request.initiative)) : "scope";
+  if (!request || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such request");
   const parsed = extensionDecisionSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("invalid", "the decision has problems", fieldErrors(parsed.error));
   if (request.status !== "PENDING") throw new AlreadyDecidedError();
   // A closed initiative's due date no longer matters (closing it refuses its pending request).
-  if (request.initiative.closedAt) throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
+  if (refusal) throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
   const { decision, comment } = parsed.data;
   const status = decision === "approve" ? ("APPROVED" as const) : ("REFUSED" as const);
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
 import type { Health } from "../rules/health";
-import type { Viewer } from "../rules/policy";
+import { initiativeCapabilities, initiativeResource, updateCapabilities, type Viewer } from "../rules/policy";
 import { decodeCursor, encodeCursor } from "./list-query";
 import { initiativeRecordWhere } from "./scope";
 
@@ -107,13 +107,26 @@ export async function getInitiative(viewer: Viewer, idInput: unknown, options: {
           ORDER BY department_id, created_at DESC, id DESC`
       : Promise.resolve([]),
   ]);
+  const resource = initiativeResource({
+    departmentId: row.department.id,
+    cooperatingDepartmentIds: cooperations.map((c) => c.department.id),
+    closedAt: row.closedAt,
+    archivedAt: row.archivedAt,
+    plan: row.plan,
+  });
   return {
     ...rest,
+    /** What the viewer may do with it (rules/policy.ts): the page's forms and buttons follow these. */
+    capabilities: initiativeCapabilities(viewer, resource),
     target: targetValue === null ? null : { value: targetValue.toNumber(), unit: targetUnit ?? "", approximate: targetApproximate },
     measuredValue: measuredValue?.toNumber() ?? null,
     cooperatingDepartments: cooperations.map((c) => c.department),
     milestonesDone: rest.milestones.filter((m) => m.doneAt !== null).length,
-    updates: updates.map((u) => ({ ...u, measuredValue: u.measuredValue?.toNumber() ?? null })),
+    updates: updates.map((u) => ({
+      ...u,
+      measuredValue: u.measuredValue?.toNumber() ?? null,
+      capabilities: updateCapabilities(viewer, { departmentId: u.department.id, authorId: u.author.id, status: u.status, archived: resource.archived }),
+    })),
     /** Reports on the initiative in all (every page of the timeline). */
     updatesTotal,
     /** The cursor of the next (older) page of the timeline, or null on the last. */

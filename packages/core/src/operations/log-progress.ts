@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma, Prisma } from "@workplan/db";
 import { checkEvidenceFiles } from "../rules/evidence";
-import { can, type Viewer } from "../rules/policy";
+import { check, initiativeResource, type Viewer } from "../rules/policy";
 import {
   fieldErrors,
   periodOf,
@@ -54,7 +54,7 @@ export async function initiativeForWrite(tx: Prisma.TransactionClient | typeof p
   // One statement (with its plan and co-operating departments), not one per relation: it runs on every report.
   const [row] = await tx.$queryRaw<WriteRow[]>`
     SELECT i.id, i.code, i.title, i.plan_id AS "planId", i.department_id AS "departmentId", i.version,
-           i.closed_at AS "closedAt", i.due_date AS "dueDate", i.target_value::float8 AS "targetValue",
+           i.closed_at AS "closedAt", i.archived_at AS "archivedAt", i.due_date AS "dueDate", i.target_value::float8 AS "targetValue",
            p.year, p.status::text AS status,
            coalesce((SELECT array_agg(c.department_id) FROM initiative_cooperations c WHERE c.initiative_id = i.id), '{}') AS "cooperatingDepartmentIds"
       FROM initiatives i JOIN work_plans p ON p.id = i.plan_id
@@ -72,6 +72,7 @@ interface WriteRow {
   departmentId: string;
   version: number;
   closedAt: Date | null;
+  archivedAt: Date | null;
   dueDate: Date;
   targetValue: number | null;
   year: number;
@@ -107,15 +108,16 @@ export async function logProgress(
   if (!fileCheck.ok) fields.files = fileCheck.problem;
 
   const initiative = await initiativeForWrite(prisma, viewer, initiativeId);
-  if (!initiative || !can(viewer, "progress.report", initiative)) throw new DomainError("not_found", "no such initiative");
+  const refusal = initiative ? check(viewer, "progress.report", initiativeResource(initiative)) : "scope";
+  if (!initiative || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
 
   // A retry with the idempotency key of a report already filed is answered with that report. It is
   // not looked up first (one round trip less on every report): the write finds it, by the key's unique
   // index or the version it bumped, and so does any refusal below (the report may have closed a revision).
   const key = context.idempotencyKey && IDEMPOTENCY_KEY.test(context.idempotencyKey) ? context.idempotencyKey : null;
 
-  // A closed initiative, or one of a closed plan (the prior year's record), takes no more reports.
-  if (initiative.closedAt || initiative.plan.status === "CLOSED") fields.form = "initiative.closed";
+  // A closed or archived initiative, or one of a closed plan (the prior year's record), takes no more reports.
+  if (refusal) fields.form = "initiative.closed";
   if (parsed.success) {
     const data = parsed.data;
     const period = periodStart(data.period);

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
-import { can, type Viewer } from "../rules/policy";
+import { check, initiativeResource, type Viewer } from "../rules/policy";
 import { fieldErrors } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
@@ -24,10 +24,11 @@ const milestoneSchema = z
 
 export async function addMilestone(viewer: Viewer, initiativeId: unknown, input: unknown, context: { ip?: string | null } = {}) {
   const initiative = await initiativeForWrite(prisma, viewer, initiativeId);
-  if (!initiative || !can(viewer, "milestone.manage", initiative)) throw new DomainError("not_found", "no such initiative");
+  const refusal = initiative ? check(viewer, "milestone.manage", initiativeResource(initiative)) : "scope";
+  if (!initiative || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
   const parsed = milestoneSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("invalid", "the milestone has problems", fieldErrors(parsed.error));
-  refuseClosed(initiative);
+  if (refusal) throw closed();
   return prisma.$transaction(async (tx) => {
     const milestone = await tx.milestone.create({
       data: { initiativeId: initiative.id, title: parsed.data.title, dueDate: new Date(`${parsed.data.dueDate}T00:00:00Z`), createdById: viewer.id },
@@ -54,8 +55,9 @@ export async function setMilestoneDone(viewer: Viewer, milestoneId: unknown, don
   });
   if (!milestone) throw new DomainError("not_found", "no such milestone");
   const initiative = await initiativeForWrite(prisma, viewer, milestone.initiativeId);
-  if (!initiative || !can(viewer, "milestone.manage", initiative)) throw new DomainError("not_found", "no such milestone");
-  refuseClosed(initiative);
+  const refusal = initiative ? check(viewer, "milestone.manage", initiativeResource(initiative)) : "scope";
+  if (!initiative || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such milestone");
+  if (refusal) throw closed();
   return prisma.$transaction(async (tx) => {
     // Only a change of state is written (and audited): marking a done milestone done again keeps the day it was done.
     const changed = await tx.milestone.updateMany({
@@ -75,9 +77,7 @@ export async function setMilestoneDone(viewer: Viewer, milestoneId: unknown, don
   });
 }
 
-/** The prior year's record and closed initiatives are read-only, milestones included. */
-function refuseClosed(initiative: { closedAt: Date | null; plan: { status: string } }): void {
-  if (initiative.closedAt || initiative.plan.status === "CLOSED") {
-    throw new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
-  }
+/** The prior year's record and closed or archived initiatives are read-only, milestones included. */
+function closed(): DomainError {
+  return new DomainError("invalid", "the initiative is closed", { form: "initiative.closed" });
 }

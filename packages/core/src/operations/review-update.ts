@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, Prisma } from "@workplan/db";
 import { z } from "zod";
-import { can, type Viewer } from "../rules/policy";
+import { check, type Viewer } from "../rules/policy";
 import { fieldErrors } from "../rules/progress";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
@@ -43,15 +43,16 @@ export async function reviewUpdate(viewer: Viewer, updateId: unknown, input: unk
       status: true,
       authorId: true,
       departmentId: true,
-      initiative: { select: { id: true, code: true, title: true } },
+      initiative: { select: { id: true, code: true, title: true, archivedAt: true } },
     },
   });
-  if (!update || !can(viewer, "update.review", { departmentId: update.departmentId })) {
-    throw new DomainError("not_found", "no such update");
-  }
-  if (update.authorId === viewer.id) throw new DomainError("forbidden", "nobody reviews their own report");
+  const refusal = update
+    ? check(viewer, "update.review", { departmentId: update.departmentId, authorId: update.authorId, status: update.status, archived: update.initiative.archivedAt !== null })
+    : "scope";
+  if (!update || refusal === "role" || refusal === "scope" || refusal === "archived") throw new DomainError("not_found", "no such update");
+  if (refusal === "own") throw new DomainError("forbidden", "nobody reviews their own report");
   if (!parsed.success) throw new DomainError("invalid", "the review has problems", fieldErrors(parsed.error));
-  if (update.status !== "SUBMITTED") throw new AlreadyReviewedError();
+  if (refusal === "reviewed") throw new AlreadyReviewedError();
   const { decision, comment } = parsed.data;
   try {
     return await prisma.$transaction(async (tx) => {

@@ -45,7 +45,8 @@ export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 /**
  * What a rule may need to know of the thing acted on, besides its department. An initiative:
  * `closed` (closed out, or its plan closed: the year's record) and `archived` (kept read-only by an
- * admin). A progress update: its reporting department as `departmentId`, its `authorId` and `status`.
+ * admin). A progress update: its reporting department as `departmentId`, its `authorId` and `status`,
+ * and its initiative's `archived`.
  * A field left out is not checked: a rule asked without the state answers for the department alone.
  */
 export interface Resource extends DepartmentOwned {
@@ -97,11 +98,21 @@ type StateRule = (viewer: Viewer, resource: Resource) => Refusal | null;
 const open: StateRule = (_, r) => (r.archived ? "archived" : r.closed ? "closed" : null);
 /** Only what is not archived can be closed out or reopened (close-out itself tells closed from open). */
 const notArchived: StateRule = (_, r) => (r.archived ? "archived" : null);
-/** A report is reviewed once, and never by its own author. */
-const reviewable: StateRule = (v, r) => (r.authorId === v.id ? "own" : r.status !== undefined && r.status !== "SUBMITTED" ? "reviewed" : null);
-/** A report is corrected by its author alone, until it is reviewed. */
+/**
+ * A report is reviewed once, and never by its own author; on an archived initiative it is history.
+ * A closed initiative's waiting reports are still reviewed (the review queue lists them).
+ */
+const reviewable: StateRule = (v, r) =>
+  r.archived ? "archived" : r.authorId === v.id ? "own" : r.status !== undefined && r.status !== "SUBMITTED" ? "reviewed" : null;
+/** A report is corrected by its author alone, until it is reviewed (or its initiative archived). */
 const editable: StateRule = (v, r) =>
-  r.authorId !== undefined && r.authorId !== v.id ? "author" : r.status !== undefined && r.status !== "SUBMITTED" ? "reviewed" : null;
+  r.archived
+    ? "archived"
+    : r.authorId !== undefined && r.authorId !== v.id
+      ? "author"
+      : r.status !== undefined && r.status !== "SUBMITTED"
+        ? "reviewed"
+        : null;
 
 interface Permission {
   /** Who, by role and department (the resource's department, or "at all" when no resource is given). */
@@ -144,7 +155,8 @@ export const PERMISSIONS: Record<Action, Permission> = {
   // Supervision (督查督辦) on an initiative, by managers over their scope; the resource is the
   // initiative (its lead department). Staff ask for extensions on what they report on.
   "extension.request": { who: reporters, state: open },
-  "extension.decide": { who: supervisors },
+  // A closed initiative's due date no longer matters: closing it ends its pending request.
+  "extension.decide": { who: supervisors, state: open },
   "initiative.chase": { who: supervisors, state: open },
   "initiative.close": { who: supervisors, state: notArchived },
   // Administration is the admins' alone.
@@ -169,6 +181,22 @@ export function check(viewer: Viewer, action: Action, resource?: Resource): Refu
   if (resource === undefined) return null;
   if (!permission.who[viewer.role](viewer, resource)) return "scope";
   return permission.state ? permission.state(viewer, resource) : null;
+}
+
+/** An initiative as the rules see it: its departments, and closed (or its plan closed) or archived. */
+export function initiativeResource(initiative: {
+  departmentId: string;
+  cooperatingDepartmentIds?: readonly string[];
+  closedAt: Date | null;
+  archivedAt: Date | null;
+  plan: { status: string };
+}): Resource {
+  return {
+    departmentId: initiative.departmentId,
+    cooperatingDepartmentIds: initiative.cooperatingDepartmentIds ?? [],
+    closed: initiative.closedAt !== null || initiative.plan.status === "CLOSED",
+    archived: initiative.archivedAt !== null,
+  };
 }
 
 /** What a viewer may do with one initiative, for the page's buttons and forms (and the API's answer). */

@@ -2,7 +2,6 @@ import { requireUser } from "@workplan/auth";
 import { getCloseOut } from "@workplan/core/operations/close-out";
 import { getInitiative } from "@workplan/core/operations/get-initiative";
 import { toSimplified } from "@workplan/core/rules/chinese";
-import { can } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -51,10 +50,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const locale = await getLocale();
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
-  const access = { departmentId: initiative.department.id, cooperatingDepartmentIds: initiative.cooperatingDepartments.map((d) => d.id) };
-  // An archived initiative keeps its page and its history, read-only.
+  // An archived initiative keeps its page and its history, read-only (its capabilities say so).
   const archived = initiative.archivedAt !== null;
-  const canReport = !archived && can(viewer, "progress.report", access);
+  const { canReport, canManageMilestones, canChase } = initiative.capabilities;
   // "Revise and resubmit" pre-fills the form with the author's own returned update.
   const reviseId = (await searchParams).revise;
   const returned = initiative.updates.find(
@@ -107,10 +105,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         </div>
       </header>
 
-      {closeOut && <CloseOutRecord initiative={initiative} closeOut={closeOut} viewer={viewer} />}
+      {closeOut && <CloseOutRecord initiative={initiative} closeOut={closeOut} />}
 
       {/* A closed initiative has no light and is not chased. */}
-      {!archived && !initiative.closedAt && <InitiativeChase initiativeId={initiative.id} viewer={viewer} />}
+      {!archived && !initiative.closedAt && <InitiativeChase initiativeId={initiative.id} viewer={viewer} canChase={canChase} />}
 
       <section aria-labelledby="original-heading" className="grid gap-4 md:grid-cols-2">
         <div className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${locale === "zh-Hans" ? "" : "md:col-span-2"}`}>
@@ -174,7 +172,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       </section>
 
       {/* A closed initiative takes no more reports: its close-out record above says so. */}
-      {canReport && !initiative.closedAt && (
+      {canReport && (
         <section aria-labelledby="report-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="report-heading" className="mb-4 text-base font-semibold">
             {tr("title")}
@@ -191,9 +189,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <CloseOutSection initiative={initiative} viewer={viewer} />
+      <CloseOutSection initiative={initiative} />
 
-      <Extensions initiative={initiative} viewer={viewer} />
+      <Extensions initiative={initiative} />
 
       <section aria-labelledby="milestones-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="milestones-heading" className="mb-4 text-base font-semibold">
@@ -201,7 +199,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         </h2>
         <Milestones
           initiativeId={initiative.id}
-          canManage={can(viewer, "milestone.manage", access) && !initiative.closedAt && !archived}
+          canManage={canManageMilestones}
           milestones={initiative.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate.toISOString(), done: m.doneAt !== null }))}
         />
       </section>
