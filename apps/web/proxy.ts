@@ -1,18 +1,29 @@
+import { FORWARDED_HEADERS, trustedProxies } from "@workplan/auth/client-ip";
+import { SESSION_COOKIES } from "@workplan/auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/i18n/locales";
 
 // Coarse redirect only: a visitor with no session cookie at all goes to sign-in. Whether a session
 // is valid (signed, unexpired, not revoked, user active) is checked on the server by requireUser().
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
+  // With no trusted proxy in front (TRUST_PROXY unset), a forwarded address came from the client
+  // itself: drop it, and Next.js records the connection's own address instead (client-ip.ts).
+  let init: { request: { headers: Headers } } | undefined;
+  if (trustedProxies() === 0 && FORWARDED_HEADERS.some((h) => request.headers.has(h))) {
+    const headers = new Headers(request.headers);
+    for (const h of FORWARDED_HEADERS) headers.delete(h);
+    init = { request: { headers } };
+  }
   const { pathname } = request.nextUrl;
+  // The API answers for itself (401 as JSON); set-password is for people without a session.
+  if (pathname.startsWith("/api/") || pathname === "/set-password") return NextResponse.next(init);
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (pathname === "/sign-in" || pathname.startsWith("/sign-in/")) return signIn(request, hasSession);
+  if (pathname === "/sign-in" || pathname.startsWith("/sign-in/")) return signIn(request, hasSession, init);
   // Only page navigations are redirected; a form post (server action) with an ended session is
   // answered by the action itself, so the form can keep what was typed and say what happened.
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
-  if (hasSession) return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next(init);
+  if (hasSession) return NextResponse.next(init);
   const url = request.nextUrl.clone();
   const target = `${pathname}${request.nextUrl.search}`;
   url.pathname = "/sign-in";
@@ -26,19 +37,19 @@ export function proxy(request: NextRequest) {
  * dynamic page checks the session (a valid one goes on to where it was headed). The prerendered
  * addresses themselves are not for typing: they go back to /sign-in.
  */
-function signIn(request: NextRequest, hasSession: boolean) {
+function signIn(request: NextRequest, hasSession: boolean, init: { request: { headers: Headers } } | undefined) {
   const { pathname } = request.nextUrl;
   if (pathname !== "/sign-in") {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     return NextResponse.redirect(url);
   }
-  if (hasSession || (request.method !== "GET" && request.method !== "HEAD")) return NextResponse.next();
+  if (hasSession || (request.method !== "GET" && request.method !== "HEAD")) return NextResponse.next(init);
   const stored = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
   const url = request.nextUrl.clone();
   url.pathname = `/sign-in/${locale}/${process.env.DEMO_MODE === "1" ? "demo" : "plain"}`;
-  const response = NextResponse.rewrite(url);
+  const response = NextResponse.rewrite(url, init);
   // The same address answers in the cookie's language: no shared cache may keep one for everyone.
   response.headers.set("Cache-Control", "private, no-cache");
   response.headers.set("Vary", "Cookie");
@@ -46,5 +57,6 @@ function signIn(request: NextRequest, hasSession: boolean) {
 }
 
 export const config = {
-  matcher: ["/((?!set-password|help|api/|_next/|favicon.ico|robots.txt).*)"],
+  // Everything but static files: the API and set-password too, for the forwarded-address rule.
+  matcher: ["/((?!help|_next/|favicon.ico|robots.txt).*)"],
 };

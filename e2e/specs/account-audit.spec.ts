@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signInAs } from "../fixtures";
+import { DEMO_PASSWORD, expectAccessible, signInAs } from "../fixtures";
 
 // One's own account (/settings: change the password, recent sign-ins, sign out everywhere else) and
 // the admin's audit trail (/admin/audit and its CSV export). The account is made for the test
@@ -193,4 +193,25 @@ test("anyone but an admin finds neither the audit trail nor its export", async (
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("审计记录");
   await expectAccessible(page);
+});
+
+test("the audit trail records the connection's address, never one the client claims (no TRUST_PROXY)", async ({ page, playwright, baseURL }) => {
+  // A client that says it is 6.6.6.6, signing in and filing nothing else.
+  const liar = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "6.6.6.6", "X-Real-IP": "6.6.6.7" } });
+  const csrf = (await (await liar.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await liar.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: "tech.staff@demo.local", password: DEMO_PASSWORD, json: "true" },
+  });
+  expect(signedIn.status()).toBeLessThan(400);
+  // An API call with its session, through the API's transport.
+  expect((await liar.get("/api/v1/me")).status()).toBe(200);
+  await liar.dispose();
+
+  await signInAs(page, "admin@demo.local");
+  const csv = await (await page.request.get("/admin/audit/export?actor=tech.staff%40demo.local&action=auth.sign_in")).text();
+  const last = csv.trimEnd().split("\r\n").at(-1) ?? "";
+  expect(last).toContain(",auth.sign_in,");
+  expect(csv).not.toContain("6.6.6.");
+  // The connection's own address: loopback, as IPv4 or IPv6.
+  expect(last).toMatch(/,(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1),/);
 });

@@ -1,11 +1,13 @@
 import "server-only";
 import { getSession, type SessionViewer } from "@workplan/auth";
+import { clientIp as clientIpOf } from "@workplan/auth/client-ip";
+import { SESSION_COOKIES } from "@workplan/auth/cookies";
 import { API_TOKEN_MESSAGES, authenticateApiToken } from "@workplan/core/operations/api-tokens";
 import { CLOSE_OUT_MESSAGES, OUTCOMES } from "@workplan/core/operations/close-out";
 import { DomainError } from "@workplan/core/operations/errors";
 import { LIST_QUERY_MESSAGES } from "@workplan/core/operations/list-initiatives";
 import { ConflictError } from "@workplan/core/operations/log-progress";
-import { ROLES } from "@workplan/core/rules/policy";
+import { can, ROLES, type Action } from "@workplan/core/rules/policy";
 import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
@@ -13,7 +15,6 @@ import { z } from "zod";
 // The REST API's transport: authenticate (session cookie or bearer token), call the operation,
 // map its refusals to HTTP. Handlers stay thin; what the API may do is decided by the operations.
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Request bodies are small JSON documents (a progress report is at most a few 5000-character texts). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -123,9 +124,9 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** The client's address (see @workplan/auth/client-ip: forwarded headers only from TRUST_PROXY proxies). */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip");
+  return clientIpOf(request.headers);
 }
 
 /** A state-changing request authenticated by cookie must come from our own pages (CSRF guard). */
@@ -198,14 +199,16 @@ export interface PublicApiContext<P> {
 type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
 
 /**
- * Wrap a route handler of the REST API. With `auth: "required"` the handler gets the viewer from
+ * Wrap a route handler of the REST API. `permission` is what the route as a whole requires (an
+ * admin route: "admin.users"); what may be done to a given thing is the operation's own check.
+ * With `auth: "required"` the handler gets the viewer from
  * `Authorization: Bearer <token>` or, failing that header, the session cookie (a cookie-authenticated
  * request that changes state must come from our own origin); nobody gets 401. Whatever the handler
  * throws becomes a JSON error response.
  */
 export function withApi<P = Record<string, never>>(
   handler: (request: NextRequest, context: ApiContext<P>) => Promise<Response>,
-  options: { auth: "required" },
+  options: { auth: "required"; permission?: Action },
 ): RouteHandler<P>;
 export function withApi<P = Record<string, never>>(
   handler: (request: NextRequest, context: PublicApiContext<P>) => Promise<Response>,
@@ -215,7 +218,7 @@ export function withApi<P>(
   handler:
     | ((request: NextRequest, context: ApiContext<P>) => Promise<Response>)
     | ((request: NextRequest, context: PublicApiContext<P>) => Promise<Response>),
-  options: { auth: "required" | "none" },
+  options: { auth: "required" | "none"; permission?: Action },
 ): RouteHandler<P> {
   return async (request, context) => {
     try {
@@ -226,6 +229,8 @@ export function withApi<P>(
       }
       const viewer = await authenticate(request);
       if (viewer instanceof Response) return viewer;
+      // A route the viewer may not use does not exist for them (before its body is read).
+      if (options.permission && !can(viewer, options.permission)) throw new DomainError("not_found", "no such route");
       return await handler(request, { viewer, params, ip: clientIp(request) });
     } catch (error) {
       return errorResponse(request, error);

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { SESSION_HOURS, authenticate, endSession } from "./authenticate";
+import { clientIp } from "./client-ip";
 
 declare module "next-auth" {
   interface Session {
@@ -24,10 +25,6 @@ function header(headers: unknown, name: string): string | null {
   return value ?? null;
 }
 
-export function clientIp(headers: unknown): string | null {
-  const forwarded = header(headers, "x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || header(headers, "x-real-ip");
-}
 
 /** Error codes the sign-in form maps to messages in the user's language. */
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "Locked", inactive: "Inactive" } as const;

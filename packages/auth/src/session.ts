@@ -5,9 +5,10 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { SESSION_COOKIES } from "./cookies";
 import { authOptions } from "./options";
 
-export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+export { SESSION_COOKIES };
 
 /** The signed-in viewer for this request, re-read from the database once per request. */
 export const getSession = cache(async (): Promise<SessionViewer | null> => {

@@ -1,7 +1,6 @@
 "use server";
 
-import { getSession } from "@workplan/auth";
-import { clientIp } from "@workplan/auth/options";
+import type { SessionViewer } from "@workplan/auth";
 import {
   createDepartment,
   deleteDepartment,
@@ -10,7 +9,7 @@ import {
 } from "@workplan/core/operations/admin-departments";
 import { addInitiative, setInitiativeArchived, updateInitiative } from "@workplan/core/operations/admin-initiatives";
 import { addTheme, archiveTheme, createPlan, updatePlan, updateTheme } from "@workplan/core/operations/admin-plans";
-import { DomainError } from "@workplan/core/operations/errors";
+import type { DomainError } from "@workplan/core/operations/errors";
 import {
   commitPlanText,
   PlanTextError,
@@ -20,7 +19,7 @@ import {
 } from "@workplan/core/operations/import-plan-text";
 import { PlanExistsError } from "@workplan/core/operations/import-work-report";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { authedAction, type Invalid } from "@/lib/authed-action";
 
 // The transport of the admin's department and plan forms: parse, call the operation, map its
 // refusals to field messages (keys the form translates). What may be done is the operations' call.
@@ -31,32 +30,23 @@ export type AdminResult<T extends object = object> =
   | { status: "signed-out" }
   | { status: "error" };
 
-async function context() {
-  const h = await headers();
-  return { ip: clientIp(Object.fromEntries(h.entries())) };
-}
-
-function toResult(error: unknown): { status: "invalid"; fields: Record<string, string> } | { status: "error" } {
-  if (error instanceof DomainError) {
-    if (error.code === "invalid" || error.code === "conflict") return { status: "invalid", fields: error.fields ?? { form: "failed" } };
-    if (error.code === "forbidden") return { status: "invalid", fields: { form: "forbidden" } };
-    return { status: "invalid", fields: { form: "notFound" } };
-  }
-  console.error("admin action failed", error);
-  return { status: "error" };
+function refused(error: DomainError): Invalid {
+  if (error.code === "invalid" || error.code === "conflict") return { status: "invalid", fields: error.fields ?? { form: "failed" } };
+  if (error.code === "forbidden") return { status: "invalid", fields: { form: "forbidden" } };
+  return { status: "invalid", fields: { form: "notFound" } };
 }
 
 /** Run an operation as the signed-in admin; revalidate what it changed. */
-async function run<T extends object>(write: (viewer: NonNullable<Awaited<ReturnType<typeof getSession>>>) => Promise<T>, paths: string[]): Promise<AdminResult<T>> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    const result = await write(viewer);
-    for (const path of paths) revalidatePath(path);
-    return { status: "saved", ...result };
-  } catch (error) {
-    return toResult(error);
-  }
+async function run<T extends object>(write: (viewer: SessionViewer, context: { ip: string | null }) => Promise<T>, paths: string[]): Promise<AdminResult<T>> {
+  return authedAction<AdminResult<T>, Invalid>(
+    "admin action",
+    async ({ viewer, ip }) => {
+      const result = await write(viewer, { ip });
+      for (const path of paths) revalidatePath(path);
+      return { status: "saved", ...result };
+    },
+    refused,
+  );
 }
 
 export interface DepartmentFields {
@@ -67,19 +57,19 @@ export interface DepartmentFields {
 }
 
 export async function createDepartmentAction(input: DepartmentFields) {
-  return run(async (viewer) => createDepartment(viewer, input, await context()), ["/admin/departments"]);
+  return run(async (viewer, context) => createDepartment(viewer, input, context), ["/admin/departments"]);
 }
 
 export async function updateDepartmentAction(id: string, input: DepartmentFields) {
-  return run(async (viewer) => updateDepartment(viewer, id, input, await context()), ["/admin/departments", `/admin/departments/${id}`]);
+  return run(async (viewer, context) => updateDepartment(viewer, id, input, context), ["/admin/departments", `/admin/departments/${id}`]);
 }
 
 export async function setDepartmentArchivedAction(id: string, archived: boolean) {
-  return run(async (viewer) => setDepartmentArchived(viewer, id, archived, await context()), ["/admin/departments", `/admin/departments/${id}`]);
+  return run(async (viewer, context) => setDepartmentArchived(viewer, id, archived, context), ["/admin/departments", `/admin/departments/${id}`]);
 }
 
 export async function deleteDepartmentAction(id: string) {
-  return run(async (viewer) => deleteDepartment(viewer, id, await context()), ["/admin/departments"]);
+  return run(async (viewer, context) => deleteDepartment(viewer, id, context), ["/admin/departments"]);
 }
 
 export interface PlanFields {
@@ -89,11 +79,11 @@ export interface PlanFields {
 }
 
 export async function createPlanAction(input: PlanFields & { departmentId: string; year: string }) {
-  return run(async (viewer) => createPlan(viewer, input, await context()), ["/admin/plans"]);
+  return run(async (viewer, context) => createPlan(viewer, input, context), ["/admin/plans"]);
 }
 
 export async function updatePlanAction(planId: string, input: PlanFields) {
-  return run(async (viewer) => updatePlan(viewer, planId, input, await context()), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run(async (viewer, context) => updatePlan(viewer, planId, input, context), ["/admin/plans", `/admin/plans/${planId}`]);
 }
 
 export interface ThemeFields {
@@ -102,15 +92,15 @@ export interface ThemeFields {
 }
 
 export async function addThemeAction(planId: string, input: ThemeFields) {
-  return run(async (viewer) => addTheme(viewer, planId, input, await context()), [`/admin/plans/${planId}`]);
+  return run(async (viewer, context) => addTheme(viewer, planId, input, context), [`/admin/plans/${planId}`]);
 }
 
 export async function updateThemeAction(planId: string, themeId: string, input: ThemeFields) {
-  return run(async (viewer) => updateTheme(viewer, themeId, input, await context()), [`/admin/plans/${planId}`]);
+  return run(async (viewer, context) => updateTheme(viewer, themeId, input, context), [`/admin/plans/${planId}`]);
 }
 
 export async function archiveThemeAction(planId: string, themeId: string) {
-  return run(async (viewer) => archiveTheme(viewer, themeId, await context()), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run(async (viewer, context) => archiveTheme(viewer, themeId, context), ["/admin/plans", `/admin/plans/${planId}`]);
 }
 
 export interface InitiativeFields {
@@ -125,19 +115,19 @@ export interface InitiativeFields {
 }
 
 export async function addInitiativeAction(planId: string, themeId: string | null, input: InitiativeFields) {
-  return run(async (viewer) => addInitiative(viewer, planId, { ...input, themeId: themeId ?? "" }, await context()), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run(async (viewer, context) => addInitiative(viewer, planId, { ...input, themeId: themeId ?? "" }, context), ["/admin/plans", `/admin/plans/${planId}`]);
 }
 
 export async function updateInitiativeAction(planId: string, initiativeId: string, input: InitiativeFields) {
   return run(
-    async (viewer) => updateInitiative(viewer, initiativeId, input, await context()),
+    async (viewer, context) => updateInitiative(viewer, initiativeId, input, context),
     ["/admin/plans", `/admin/plans/${planId}`, `/initiatives/${initiativeId}`],
   );
 }
 
 export async function setInitiativeArchivedAction(planId: string, initiativeId: string, archived: boolean) {
   return run(
-    async (viewer) => setInitiativeArchived(viewer, initiativeId, archived, await context()),
+    async (viewer, context) => setInitiativeArchived(viewer, initiativeId, archived, context),
     ["/admin/plans", `/admin/plans/${planId}`, `/initiatives/${initiativeId}`],
   );
 }
@@ -168,22 +158,19 @@ export type ImportResult =
   | { status: "signed-out" }
   | { status: "error" };
 
-function importRefusal(error: unknown): ImportResult {
+function importRefusal(error: DomainError): ImportResult {
   if (error instanceof PlanExistsError) return { status: "exists", years: error.years };
   if (error instanceof PlanTextError) return { status: "invalid", fields: error.fields ?? {}, text: error.text };
-  const result = toResult(error);
-  return result.status === "invalid" ? { ...result, text: null } : result;
+  return { ...refused(error), text: null };
 }
 
 /** What the text would import. Writes nothing. */
 export async function previewPlanTextAction(input: { text: string; department: DepartmentChoice }): Promise<ImportResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    return { status: "preview", preview: await previewPlanText(viewer, input) };
-  } catch (error) {
-    return importRefusal(error);
-  }
+  return authedAction<ImportResult, ImportResult>(
+    "plan text preview",
+    async ({ viewer }) => ({ status: "preview", preview: await previewPlanText(viewer, input) }),
+    importRefusal,
+  );
 }
 
 export async function commitPlanTextAction(input: {
@@ -191,14 +178,14 @@ export async function commitPlanTextAction(input: {
   department: DepartmentChoice;
   corrections: { items: Record<string, ItemRow>; themes: Record<string, ThemeRow>; skipRecord: boolean };
 }): Promise<ImportResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    const result = await commitPlanText(viewer, input, await context());
-    revalidatePath("/admin/plans");
-    revalidatePath("/admin/departments");
-    return { status: "committed", planId: result.planId, year: result.year, departmentCode: result.departmentCode };
-  } catch (error) {
-    return importRefusal(error);
-  }
+  return authedAction<ImportResult, ImportResult>(
+    "plan text import",
+    async ({ viewer, ip }) => {
+      const result = await commitPlanText(viewer, input, { ip });
+      revalidatePath("/admin/plans");
+      revalidatePath("/admin/departments");
+      return { status: "committed", planId: result.planId, year: result.year, departmentCode: result.departmentCode };
+    },
+    importRefusal,
+  );
 }

@@ -1,12 +1,9 @@
 "use server";
 
-import { getSession } from "@workplan/auth";
-import { clientIp } from "@workplan/auth/options";
-import { DomainError } from "@workplan/core/operations/errors";
 import { importPlanSpreadsheet, type ImportedPlan } from "@workplan/core/operations/import-plan-spreadsheet";
 import { MAX_SPREADSHEET_BYTES, type SpreadsheetError } from "@workplan/core/rules/plan-spreadsheet";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { authedAction } from "@/lib/authed-action";
 
 export type ImportState =
   | { status: "imported"; plans: ImportedPlan[]; counts: { plans: number; themes: number; initiatives: number; cooperations: number } }
@@ -21,25 +18,19 @@ const fileProblem = (key: string, params?: SpreadsheetError["params"]): ImportSt
 
 /** Check an uploaded plan workbook and import it when every row is valid (admins only). */
 export async function importPlanAction(formData: FormData): Promise<ImportState> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  const file = formData.get("file");
-  if (typeof file !== "object" || file === null || !("arrayBuffer" in file) || file.size === 0) return fileProblem("file.empty");
-  // Refused before it is read into memory.
-  if (file.size > MAX_SPREADSHEET_BYTES) return fileProblem("file.tooLarge", { max: 5 });
-  try {
-    const result = await importPlanSpreadsheet(
-      viewer,
-      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      { ip: clientIp(Object.fromEntries((await headers()).entries())) },
-    );
-    if (!result.ok) return { status: "invalid", errors: result.errors };
-    revalidatePath("/plan");
-    return { status: "imported", plans: result.plans, counts: result.counts };
-  } catch (error) {
+  return authedAction<ImportState, ImportState>(
+    "importing a plan spreadsheet",
+    async ({ viewer, ip }) => {
+      const file = formData.get("file");
+      if (typeof file !== "object" || file === null || !("arrayBuffer" in file) || file.size === 0) return fileProblem("file.empty");
+      // Refused before it is read into memory.
+      if (file.size > MAX_SPREADSHEET_BYTES) return fileProblem("file.tooLarge", { max: 5 });
+      const result = await importPlanSpreadsheet(viewer, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { ip });
+      if (!result.ok) return { status: "invalid", errors: result.errors };
+      revalidatePath("/plan");
+      return { status: "imported", plans: result.plans, counts: result.counts };
+    },
     // Not an admin: the page does not exist for them, and neither does this.
-    if (error instanceof DomainError) return { status: "error" };
-    console.error("importing a plan spreadsheet failed", error);
-    return { status: "error" };
-  }
+    () => ({ status: "error" }),
+  );
 }

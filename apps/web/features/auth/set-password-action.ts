@@ -1,6 +1,6 @@
 "use server";
 
-import { clientIp } from "@workplan/auth/options";
+import { clientIp } from "@workplan/auth/client-ip";
 import { hashPassword } from "@workplan/auth/password";
 import { DomainError } from "@workplan/core/operations/errors";
 import { checkPasswordLink, redeemPasswordLink } from "@workplan/core/operations/redeem-password-link";
@@ -28,7 +28,7 @@ export async function setPasswordAction(token: string, password: string, confirm
     if (typeof confirm !== "string" || confirm === "") fields.confirm = "confirm.required";
     else if (!problem && confirm !== plain) fields.confirm = "confirm.mismatch";
     if (Object.keys(fields).length > 0) return { status: "invalid", fields };
-    await redeemPasswordLink(token, await hashPassword(plain), { ip: clientIp(Object.fromEntries((await headers()).entries())) });
+    await redeemPasswordLink(token, await hashPassword(plain), { ip: clientIp(await headers()) });
     return { status: "done" };
   } catch (error) {
     if (error instanceof DomainError) return { status: "invalid", fields: error.fields ?? { form: "link.invalid" } };

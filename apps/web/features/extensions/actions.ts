@@ -1,11 +1,8 @@
 "use server";
 
-import { getSession } from "@workplan/auth";
-import { clientIp } from "@workplan/auth/options";
-import { DomainError } from "@workplan/core/operations/errors";
 import { decideExtension, requestExtension } from "@workplan/core/operations/extension-requests";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { authedAction } from "@/lib/authed-action";
 
 export type ExtensionResult =
   | { status: "saved" }
@@ -13,35 +10,18 @@ export type ExtensionResult =
   | { status: "signed-out" }
   | { status: "error" };
 
-async function ip() {
-  const h = await headers();
-  return clientIp(Object.fromEntries(h.entries()));
-}
-
 export async function submitExtensionRequest(initiativeId: string, requestedDueDate: string, reason: string): Promise<ExtensionResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    await requestExtension(viewer, initiativeId, { requestedDueDate, reason }, { ip: await ip() });
+  return authedAction("extension request", async ({ viewer, ip }) => {
+    await requestExtension(viewer, initiativeId, { requestedDueDate, reason }, { ip });
     revalidatePath(`/initiatives/${initiativeId}`);
-    return { status: "saved" };
-  } catch (error) {
-    if (error instanceof DomainError) return { status: "invalid", fields: error.fields ?? { form: error.code } };
-    console.error("extension request failed", error);
-    return { status: "error" };
-  }
+    return { status: "saved" } as const;
+  });
 }
 
 export async function submitExtensionDecision(requestId: string, decision: "approve" | "refuse", comment: string): Promise<ExtensionResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    await decideExtension(viewer, requestId, { decision, comment }, { ip: await ip() });
+  return authedAction("extension decision", async ({ viewer, ip }) => {
+    await decideExtension(viewer, requestId, { decision, comment }, { ip });
     // Like the review queue: the decided item stays on screen with its result.
-    return { status: "saved" };
-  } catch (error) {
-    if (error instanceof DomainError) return { status: "invalid", fields: error.fields ?? { form: error.code } };
-    console.error("extension decision failed", error);
-    return { status: "error" };
-  }
+    return { status: "saved" } as const;
+  });
 }

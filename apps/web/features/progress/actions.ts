@@ -1,13 +1,11 @@
 "use server";
 
-import { getSession } from "@workplan/auth";
-import { clientIp } from "@workplan/auth/options";
 import { editUpdate } from "@workplan/core/operations/edit-update";
-import { DomainError } from "@workplan/core/operations/errors";
+import { type DomainError } from "@workplan/core/operations/errors";
 import { ConflictError, logProgress } from "@workplan/core/operations/log-progress";
 import { addMilestone, setMilestoneDone } from "@workplan/core/operations/milestones";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { authedAction } from "@/lib/authed-action";
 
 export type ActionResult =
   | { status: "saved"; version?: number }
@@ -16,26 +14,14 @@ export type ActionResult =
   | { status: "signed-out" }
   | { status: "error" };
 
-async function ip() {
-  const h = await headers();
-  return clientIp(Object.fromEntries(h.entries()));
-}
-
-/** Expected refusals become results the form shows next to its fields; anything else a generic error. */
-function toResult(error: unknown): ActionResult {
+/** Expected refusals become results the form shows next to its fields. */
+function refused(error: DomainError): ActionResult {
   if (error instanceof ConflictError) return { status: "conflict", currentVersion: error.currentVersion };
-  if (error instanceof DomainError) {
-    if (error.code === "invalid" || error.code === "conflict") return { status: "invalid", fields: error.fields ?? { form: "invalid" } };
-    return { status: "invalid", fields: { form: "notFound" } };
-  }
-  console.error("progress action failed", error);
-  return { status: "error" };
+  if (error.code === "invalid" || error.code === "conflict") return { status: "invalid", fields: error.fields ?? { form: "invalid" } };
+  return { status: "invalid", fields: { form: "notFound" } };
 }
 
 export async function submitProgress(initiativeId: string, formData: FormData): Promise<ActionResult> {
-  const viewer = await getSession();
-  // Not a redirect: the form keeps what was typed (and its draft) and says to sign in again.
-  if (!viewer) return { status: "signed-out" };
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
@@ -61,61 +47,61 @@ export async function submitProgress(initiativeId: string, formData: FormData): 
       .filter(Boolean),
     baseVersion: text("baseVersion"),
   };
-  try {
-    const result = await logProgress(viewer, initiativeId, input, files, {
-      idempotencyKey: text("idempotencyKey"),
-      revisionOf: text("revisionOf") || null,
-      ip: await ip(),
-    });
-    revalidatePath(`/initiatives/${initiativeId}`);
-    return { status: "saved", version: result.version };
-  } catch (error) {
-    return toResult(error);
-  }
+  // No session: "signed-out", not a redirect: the form keeps what was typed (and its draft).
+  return authedAction(
+    "filing a report",
+    async ({ viewer, ip }) => {
+      const result = await logProgress(viewer, initiativeId, input, files, {
+        idempotencyKey: text("idempotencyKey"),
+        revisionOf: text("revisionOf") || null,
+        ip,
+      });
+      revalidatePath(`/initiatives/${initiativeId}`);
+      return { status: "saved", version: result.version } as const;
+    },
+    refused,
+  );
 }
 
 export async function saveUpdateText(initiativeId: string, updateId: string, formData: FormData): Promise<ActionResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    await editUpdate(
-      viewer,
-      updateId,
-      {
-        workDone: formData.get("workDone") ?? "",
-        problems: formData.get("problems") ?? "",
-        nextSteps: formData.get("nextSteps") ?? "",
-        version: formData.get("version") ?? "",
-      },
-      { ip: await ip() },
-    );
-    revalidatePath(`/initiatives/${initiativeId}`);
-    return { status: "saved" };
-  } catch (error) {
-    return toResult(error);
-  }
+  const text = {
+    workDone: formData.get("workDone") ?? "",
+    problems: formData.get("problems") ?? "",
+    nextSteps: formData.get("nextSteps") ?? "",
+    version: formData.get("version") ?? "",
+  };
+  return authedAction(
+    "editing a report",
+    async ({ viewer, ip }) => {
+      await editUpdate(viewer, updateId, text, { ip });
+      revalidatePath(`/initiatives/${initiativeId}`);
+      return { status: "saved" } as const;
+    },
+    refused,
+  );
 }
 
 export async function createMilestone(initiativeId: string, formData: FormData): Promise<ActionResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    await addMilestone(viewer, initiativeId, { title: formData.get("title") ?? "", dueDate: formData.get("dueDate") ?? "" }, { ip: await ip() });
-    revalidatePath(`/initiatives/${initiativeId}`);
-    return { status: "saved" };
-  } catch (error) {
-    return toResult(error);
-  }
+  const input = { title: formData.get("title") ?? "", dueDate: formData.get("dueDate") ?? "" };
+  return authedAction(
+    "adding a milestone",
+    async ({ viewer, ip }) => {
+      await addMilestone(viewer, initiativeId, input, { ip });
+      revalidatePath(`/initiatives/${initiativeId}`);
+      return { status: "saved" } as const;
+    },
+    refused,
+  );
 }
 
 export async function toggleMilestone(initiativeId: string, milestoneId: string, done: boolean): Promise<ActionResult> {
-  const viewer = await getSession();
-  if (!viewer) return { status: "signed-out" };
-  try {
-    await setMilestoneDone(viewer, milestoneId, done, { ip: await ip() });
-    revalidatePath(`/initiatives/${initiativeId}`);
-    return { status: "saved" };
-  } catch (error) {
-    return toResult(error);
-  }
+  return authedAction(
+    "marking a milestone",
+    async ({ viewer, ip }) => {
+      await setMilestoneDone(viewer, milestoneId, done, { ip });
+      revalidatePath(`/initiatives/${initiativeId}`);
+      return { status: "saved" } as const;
+    },
+    refused,
+  );
 }

@@ -1,23 +1,17 @@
-import { getSession } from "@workplan/auth";
-import { DomainError } from "@workplan/core/operations/errors";
 import { exportAuditEvents, type AuditRow } from "@workplan/core/operations/list-audit-events";
 import { UTF8_BOM, csvRow } from "@workplan/core/rules/csv";
-import { can } from "@workplan/core/rules/policy";
-import type { NextRequest } from "next/server";
-import { clientIp } from "@/lib/api";
+import { withApi } from "@/lib/api";
 
 // GET /admin/audit/export?actor=…&action=…&objectType=…&objectId=…&from=…&to=…
 // The audit trail as CSV, with the page's filters: for admins only (anyone else: 404), streamed in
 // batches so that millions of rows never sit in memory, UTF-8 with a byte-order mark so that Excel
 // shows Chinese. The export itself is recorded in the trail (audit.exported, with the filters).
+// The API's transport (withApi): the session or a token, the permission, and refusals as JSON
+// (anyone but an admin: 404; filters that are not valid: 400 naming each field).
 
 export const dynamic = "force-dynamic";
 
 const HEADER = ["id", "time_beijing", "actor_email", "actor_name", "action", "object_type", "object_id", "ip", "before", "after"];
-
-function notFound(): Response {
-  return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 /** "2018-03-02 00:30:00" in Beijing (UTC+8 all year). */
 function beijingTime(date: Date): string {
@@ -43,24 +37,17 @@ function line(row: AuditRow): string {
   ]);
 }
 
-export async function GET(request: NextRequest): Promise<Response> {
-  const viewer = await getSession();
-  if (!viewer || !can(viewer, "admin.audit")) return notFound();
+export const GET = withApi(
+  async (request, { viewer, ip }) => {
+    const search = request.nextUrl.searchParams;
+    const input = Object.fromEntries(["actor", "action", "objectType", "objectId", "from", "to"].map((key) => [key, search.get(key) ?? ""]));
+    const { batches } = await exportAuditEvents(viewer, input, { ip });
+    return csvResponse(batches);
+  },
+  { auth: "required", permission: "admin.audit" },
+);
 
-  const search = request.nextUrl.searchParams;
-  const input = Object.fromEntries(["actor", "action", "objectType", "objectId", "from", "to"].map((key) => [key, search.get(key) ?? ""]));
-  let batches: AsyncGenerator<AuditRow[]>;
-  try {
-    ({ batches } = await exportAuditEvents(viewer, input, { ip: clientIp(request) }));
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "invalid") {
-      const fields = Object.entries(error.fields ?? {}).map(([field, key]) => `${field}: ${key}`);
-      return new Response(`The filters are not valid (${fields.join(", ")}).`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    }
-    if (error instanceof DomainError) return notFound();
-    throw error;
-  }
-
+function csvResponse(batches: AsyncGenerator<AuditRow[]>): Response {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -1,6 +1,5 @@
 import { inviteUser } from "@workplan/core/operations/invite-user";
 import { listUsers } from "@workplan/core/operations/list-users";
-import { requireAdmin } from "@workplan/core/operations/user-admin";
 import { adminOperation } from "@/lib/admin-api";
 import { json, readJson, withApi } from "@/lib/api";
 import { setPasswordUrl } from "@/lib/set-password-url";
@@ -8,13 +7,12 @@ import { setPasswordUrl } from "@/lib/set-password-url";
 /** Accounts, for admins (anyone else: 404): ?q=&role=&department=&active=&locked=&page=&limit= */
 export const GET = withApi(
   async (request, { viewer }) => json(await adminOperation(() => listUsers(viewer, Object.fromEntries(request.nextUrl.searchParams)))),
-  { auth: "required" },
+  { auth: "required", permission: "admin.users" },
 );
 
 /** Create an account; the answer carries its one-time set-password link, shown this once. */
 export const POST = withApi(
   async (request, { viewer, ip }) => {
-    requireAdmin(viewer); // before reading the body: to anyone else the route does not exist
     const body = await readJson(request);
     const created = await adminOperation(() => inviteUser(viewer, body, { ip }));
     return json(
@@ -22,5 +20,5 @@ export const POST = withApi(
       201,
     );
   },
-  { auth: "required" },
+  { auth: "required", permission: "admin.users" },
 );

@@ -1,0 +1,46 @@
+import "server-only";
+import { getSession, type SessionViewer } from "@workplan/auth";
+import { clientIp } from "@workplan/auth/client-ip";
+import { DomainError } from "@workplan/core/operations/errors";
+import { headers } from "next/headers";
+
+// The one transport of the server actions: the session, the client's address for the audit trail,
+// and what becomes of a refusal. The operation decides what may be done (rules/policy.ts); an
+// action only parses what its form sent and says which operation to call.
+
+export type SignedOut = { status: "signed-out" };
+export type Invalid = { status: "invalid"; fields: Record<string, string> };
+export type Failed = { status: "error" };
+
+export interface ActionContext {
+  viewer: SessionViewer;
+  /** For the audit trail (see @workplan/auth/client-ip). */
+  ip: string | null;
+}
+
+/** What an operation's refusal shows by default: its field messages, else its code on the form. */
+export function invalid(error: DomainError): Invalid {
+  return { status: "invalid", fields: error.fields ?? { form: error.code } };
+}
+
+/**
+ * Run `run` as the signed-in viewer. No session: "signed-out", not a redirect, so the form keeps
+ * what was typed and says to sign in again. A refusal of the operation (DomainError) becomes what
+ * `refused` makes of it (by default its field messages); anything else is logged under `label`
+ * and answered with a generic error, never a stack trace.
+ */
+export async function authedAction<R, E = Invalid>(
+  label: string,
+  run: (context: ActionContext) => Promise<R>,
+  refused?: (error: DomainError) => E,
+): Promise<R | E | SignedOut | Failed> {
+  const viewer = await getSession();
+  if (!viewer) return { status: "signed-out" };
+  try {
+    return await run({ viewer, ip: clientIp(await headers()) });
+  } catch (error) {
+    if (error instanceof DomainError) return refused ? refused(error) : (invalid(error) as E);
+    console.error(`${label} failed`, error);
+    return { status: "error" };
+  }
+}
