@@ -1,17 +1,16 @@
 import "server-only";
 import { prisma, Prisma } from "@workplan/db";
+import { currentPlanYear, shanghaiPeriodOf } from "../rules/calendar";
+import type { Health } from "../rules/health";
 import {
-  currentPlanYear,
-  DEFAULT_DUE_DAY,
-  isDone,
-  light,
-  pastDueDate,
-  reportDeadline,
-  shanghaiPeriodOf,
-  statusAt,
-  type Light,
-} from "../rules/calendar";
-import { averageProgress, countHealth, type Health, type HealthCounts } from "../rules/health";
+  summariseOverview,
+  yearPeriods,
+  type BehindInitiative,
+  type DashboardDepartment,
+  type DashboardFigures,
+  type DepartmentNames,
+  type OverviewRow,
+} from "../rules/overview";
 import { can, departmentScope, type Viewer } from "../rules/policy";
 import { DomainError } from "./errors";
 import { initiativeWhere, planWhere } from "./scope";
@@ -21,71 +20,21 @@ import { initiativeWhere, planWhere } from "./scope";
 // table, and the initiatives that are behind with the reasons why.
 //
 // Reads, whatever the number of reports: the scope's initiatives (a ministry has a few thousand)
-// each with its monthly roll-ups (initiative_months, kept by a trigger) folded into three arrays, the
+// each with its monthly roll-ups (initiative_months, kept by a trigger) as one JSON column, the
 // review backlog per initiative (review_backlog, kept by a trigger) and one grouped count of pending
-// extension requests. The derivation runs on numbers: each month's deadline is computed once per
-// due day, not once per initiative and month.
+// extension requests. The arithmetic is rules/overview.ts (pure, unit-tested).
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
-/** Why an initiative is behind, most serious first. */
-export type BehindReason = "PAST_DUE" | "REPORT_MISSING" | "REPORT_LATE" | "OFF_TRACK" | "AT_RISK" | "REPORT_DUE_SOON";
-
-export interface DashboardFigures {
-  initiatives: number;
-  averageProgress: number;
-  health: HealthCounts;
-  /** Past its own due date and not done. */
-  overdue: number;
-  /** This month's report missing after the due day, or filed after it (open initiatives only). */
-  lateThisMonth: number;
-  /** Reports waiting for a manager's review. */
-  awaitingReview: number;
-  red: number;
-  yellow: number;
-}
-
-export interface DashboardTheme extends DashboardFigures {
-  code: string;
-  title: string;
-}
-
-export interface DepartmentNames {
-  id: string;
-  code: string;
-  nameZhHans: string;
-  nameZhHant: string;
-  nameEn: string;
-}
-
-export interface DashboardDepartment extends DashboardFigures {
-  department: DepartmentNames;
-  themes: DashboardTheme[];
-  /** Months whose report was due so far this year, and how many came in on time. */
-  reportsDue: number;
-  reportsOnTime: number;
-  /** reportsOnTime / reportsDue as a whole percent; null when nothing was due yet. */
-  onTimeRate: number | null;
-  chases: number;
-  pendingExtensions: number;
-  /** Average progress at the end of each period of `periods` (the latest lead report so far, 0 before any). */
-  progressSeries: number[];
-}
-
-export interface BehindInitiative {
-  id: string;
-  code: string;
-  title: string;
-  department: DepartmentNames;
-  progress: number;
-  health: Health | null;
-  dueDate: string;
-  light: Light;
-  reasons: BehindReason[];
-  chaseCount: number;
-  awaitingReview: number;
-  pendingExtension: boolean;
-}
+export type {
+  BehindInitiative,
+  BehindReason,
+  DashboardDepartment,
+  DashboardFigures,
+  DashboardTheme,
+  DepartmentNames,
+} from "../rules/overview";
+export { BEHIND_SHOWN } from "../rules/overview";
 
 export interface Dashboard {
   year: number;
@@ -108,72 +57,12 @@ export interface Dashboard {
   behindCount: number;
 }
 
-/** How many of the initiatives behind the overview lists; "all N" links to the rest. */
-export const BEHIND_SHOWN = 20;
-
-/** An initiative as the overview reads it (loadRows). */
-interface Row {
-  id: string;
-  code: string;
-  title: string;
-  departmentId: string;
-  dueDate: Date;
-  progress: number;
-  health: Health | null;
-  closedAt: Date | null;
-  chaseCount: number;
-  theme: { id: string; code: string; title: string; ordinal: number; archivedAt: Date | null } | null;
-  plan: { reportDueDay: number };
-  department: DepartmentNames;
-  /** Its monthly roll-ups for the periods asked, in period order: period, first lead report (ms), progress. */
-  months: { periods: string[]; firstReportMs: number[]; progress: number[] };
-}
-
-interface Derived {
-  row: Row;
-  done: boolean;
-  light: Light;
-  overdue: boolean;
-  lateThisMonth: boolean;
-  reasons: BehindReason[];
-  awaitingReview: number;
-  pendingExtension: boolean;
-  reportsDue: number;
-  reportsOnTime: number;
-  /** Progress at the end of each period. */
-  series: number[];
-}
-
-/** The periods of `year` up to and including the current one (all twelve for a past year). */
-function yearPeriods(year: number, current: string): string[] {
-  const out: string[] = [];
-  for (let m = 1; m <= 12; m += 1) {
-    const p = `${year}-${String(m).padStart(2, "0")}`;
-    if (p > current) break;
-    out.push(p);
-  }
-  return out;
-}
-
-function figures(items: readonly Derived[]): DashboardFigures {
-  return {
-    initiatives: items.length,
-    averageProgress: averageProgress(items.map((d) => d.row.progress)),
-    health: countHealth(items.map((d) => ({ health: d.row.health }))),
-    overdue: items.filter((d) => d.overdue).length,
-    lateThisMonth: items.filter((d) => d.lateThisMonth).length,
-    awaitingReview: items.reduce((n, d) => n + d.awaitingReview, 0),
-    red: items.filter((d) => d.light === "RED").length,
-    yellow: items.filter((d) => d.light === "YELLOW").length,
-  };
-}
-
 /**
  * The scope's initiatives of the year (narrowed to a department), with what the overview needs of
  * their theme, plan and department, in ONE joined statement: at 1,162 initiatives the ORM's
  * relation stitching cost more than the query.
  */
-async function loadRows(db: Db, viewer: Viewer, year: number, department: string | null, periods: string[]): Promise<Row[]> {
+async function loadRows(db: Db, viewer: Viewer, year: number, department: string | null, periods: string[]): Promise<OverviewRow[]> {
   const raw = await db.$queryRaw<
     {
       id: string;
@@ -250,8 +139,6 @@ function inYearSql(viewer: Viewer, year: number, department: string | null): Pri
   return Prisma.sql`p.year = ${year} AND i.archived_at IS NULL AND ${inScope} AND ${department ? Prisma.sql`d.code = ${department}` : Prisma.sql`TRUE`}`;
 }
 
-const REASON_ORDER: BehindReason[] = ["PAST_DUE", "REPORT_MISSING", "REPORT_LATE", "OFF_TRACK", "AT_RISK", "REPORT_DUE_SOON"];
-
 export async function getDashboard(
   viewer: Viewer,
   options: { year?: number; department?: string; now?: Date; behindLimit?: number } = {},
@@ -306,15 +193,6 @@ export async function getDashboard(
           }),
         ]);
 
-  const nowMs = now.getTime();
-  /** reportDeadline in ms, once per period and due day. */
-  const deadlines = new Map<string, number>();
-  const deadlineMs = (period: string, dueDay: number) => {
-    const key = `${period}/${dueDay}`;
-    let ms = deadlines.get(key);
-    if (ms === undefined) deadlines.set(key, (ms = reportDeadline(period, dueDay).getTime()));
-    return ms;
-  };
   const awaitingByInitiative = new Map<string, number>();
   /** Awaiting review by the REPORTING department (the review queue's and /updates' department). */
   const awaitingByDepartment = new Map<string, number>();
@@ -325,131 +203,16 @@ export async function getDashboard(
   }
   const pendingExtension = new Set(extensions.map((e) => e.initiativeId));
 
-  const derived: Derived[] = rows.map((row) => {
-    const dueDay = row.plan.reportDueDay || DEFAULT_DUE_DAY;
-    const done = isDone(row);
-    const months = row.months;
-    const currentIndex = months.periods.indexOf(currentPeriod);
-    const status = statusAt(deadlineMs(currentPeriod, dueDay), currentIndex < 0 ? null : (months.firstReportMs[currentIndex] ?? null), nowMs);
-    const overdue = !done && pastDueDate(row.dueDate, now);
-    const lightNow = light({ now, dueDay, reportedThisMonth: currentIndex >= 0, initiativeDueDate: row.dueDate, done });
-    const reasons: BehindReason[] = [];
-    if (!done) {
-      if (overdue) reasons.push("PAST_DUE");
-      if (status === "MISSING") reasons.push("REPORT_MISSING");
-      if (status === "LATE") reasons.push("REPORT_LATE");
-      if (row.health === "OFF_TRACK") reasons.push("OFF_TRACK");
-      if (row.health === "AT_RISK") reasons.push("AT_RISK");
-      if (lightNow === "YELLOW") reasons.push("REPORT_DUE_SOON");
-    }
-    // On-time reporting over the months that were due, until the initiative was done (a report at
-    // 100 %) or closed: a finished initiative owes no more reports. Both lists are in period order.
-    let reportsDue = 0;
-    let reportsOnTime = 0;
-    let last = 0;
-    let finished = false;
-    let next = 0;
-    const closedPeriod = row.closedAt ? shanghaiPeriodOf(row.closedAt) : null;
-    const series: number[] = [];
-    for (const period of periods) {
-      while (next < months.periods.length && (months.periods[next] as string) < period) next += 1;
-      const here = months.periods[next] === period ? next : -1;
-      const progress = here < 0 ? undefined : months.progress[here];
-      if (progress !== undefined) last = progress;
-      series.push(last);
-      if (finished || (closedPeriod !== null && period > closedPeriod)) continue;
-      const s = statusAt(deadlineMs(period, dueDay), here < 0 ? null : (months.firstReportMs[here] ?? null), nowMs);
-      if (s !== "NOT_DUE") {
-        reportsDue += 1;
-        if (s === "ON_TIME") reportsOnTime += 1;
-      }
-      if (progress !== undefined && progress >= 100) finished = true;
-    }
-    return {
-      row,
-      done,
-      light: lightNow,
-      overdue,
-      lateThisMonth: !done && (status === "MISSING" || status === "LATE"),
-      reasons,
-      awaitingReview: awaitingByInitiative.get(row.id) ?? 0,
-      pendingExtension: pendingExtension.has(row.id),
-      reportsDue,
-      reportsOnTime,
-      series,
-    };
+  const summary = summariseOverview({
+    rows,
+    now,
+    currentPeriod,
+    periods,
+    awaitingByInitiative,
+    awaitingByDepartment,
+    pendingExtension,
+    behindLimit: options.behindLimit,
   });
-
-  const byDepartment = new Map<string, Derived[]>();
-  for (const d of derived) {
-    const list = byDepartment.get(d.row.departmentId) ?? [];
-    list.push(d);
-    byDepartment.set(d.row.departmentId, list);
-  }
-
-  const departments: DashboardDepartment[] = [...byDepartment.values()].map((items) => {
-    const first = items[0] as Derived;
-    const themes = new Map<string, { theme: NonNullable<Row["theme"]>; items: Derived[] }>();
-    for (const d of items) {
-      if (!d.row.theme || d.row.theme.archivedAt) continue;
-      const entry = themes.get(d.row.theme.id) ?? { theme: d.row.theme, items: [] };
-      entry.items.push(d);
-      themes.set(d.row.theme.id, entry);
-    }
-    const reportsDue = items.reduce((n, d) => n + d.reportsDue, 0);
-    const reportsOnTime = items.reduce((n, d) => n + d.reportsOnTime, 0);
-    return {
-      department: first.row.department,
-      ...figures(items),
-      awaitingReview: awaitingByDepartment.get(first.row.departmentId) ?? 0,
-      themes: [...themes.values()]
-        .sort((a, b) => a.theme.ordinal - b.theme.ordinal)
-        .map(({ theme, items: themeItems }) => ({ code: theme.code, title: theme.title, ...figures(themeItems) })),
-      reportsDue,
-      reportsOnTime,
-      onTimeRate: reportsDue === 0 ? null : Math.round((reportsOnTime / reportsDue) * 100),
-      chases: items.reduce((n, d) => n + d.row.chaseCount, 0),
-      pendingExtensions: items.filter((d) => d.pendingExtension).length,
-      progressSeries: periods.map((_, i) => averageProgress(items.map((d) => d.series[i] ?? 0))),
-    };
-  });
-
-  const league = [...departments]
-    .sort(
-      (a, b) =>
-        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
-        b.averageProgress - a.averageProgress ||
-        a.department.code.localeCompare(b.department.code),
-    )
-    .map((d, i) => ({ rank: i + 1, departmentId: d.department.id }));
-
-  const severity = (d: Derived) => (d.light === "RED" ? 0 : d.light === "YELLOW" ? 1 : 2);
-  const behindAll = derived.filter((d) => d.reasons.length > 0);
-  const behind: BehindInitiative[] = behindAll
-    .sort(
-      (a, b) =>
-        severity(a) - severity(b) ||
-        REASON_ORDER.indexOf(a.reasons[0] as BehindReason) - REASON_ORDER.indexOf(b.reasons[0] as BehindReason) ||
-        a.row.progress - b.row.progress ||
-        a.row.code.localeCompare(b.row.code),
-    )
-    .slice(0, options.behindLimit ?? BEHIND_SHOWN)
-    .map((d) => ({
-      id: d.row.id,
-      code: d.row.code,
-      title: d.row.title,
-      department: d.row.department,
-      progress: d.row.progress,
-      health: d.row.health,
-      dueDate: d.row.dueDate.toISOString().slice(0, 10),
-      light: d.light,
-      reasons: d.reasons,
-      chaseCount: d.row.chaseCount,
-      awaitingReview: d.awaitingReview,
-      pendingExtension: d.pendingExtension,
-    }));
-
-  const totals = figures(derived);
   return {
     year,
     years,
@@ -458,18 +221,15 @@ export async function getDashboard(
     currentPeriod,
     periods,
     totals: {
-      ...totals,
+      ...summary.totals,
       // Narrowed to a department: the reports it filed (the card links to /updates?department=).
       awaitingReview: department
         ? (awaitingByDepartment.get(departmentChoices.find((d) => d.code === department)?.id ?? "") ?? 0)
-        : [...awaitingByDepartment.values()].reduce((a, b) => a + b, 0),
-      pendingExtensions: derived.filter((d) => d.pendingExtension).length,
-      chases: derived.reduce((n, d) => n + d.row.chaseCount, 0),
-      progressSeries: periods.map((_, i) => averageProgress(derived.map((d) => d.series[i] ?? 0))),
+        : summary.totals.awaitingReview,
     },
-    departments,
-    league,
-    behind,
-    behindCount: behindAll.length,
+    departments: summary.departments,
+    league: summary.league,
+    behind: summary.behind,
+    behindCount: summary.behindCount,
   };
 }
