@@ -44,6 +44,15 @@ function signIn(request: NextRequest, hasSession: boolean, init: { request: { he
     url.pathname = "/sign-in";
     return NextResponse.redirect(url);
   }
+  // A language link (SignInLanguages): remember it, and come back without it.
+  const chosen = request.nextUrl.searchParams.get("locale");
+  if (chosen !== null) {
+    const url = request.nextUrl.clone();
+    url.searchParams.delete("locale");
+    const response = NextResponse.redirect(url, 303);
+    if (isLocale(chosen)) response.cookies.set(LOCALE_COOKIE, chosen, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+    return response;
+  }
   if (hasSession || (request.method !== "GET" && request.method !== "HEAD")) return NextResponse.next(init);
   const stored = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;

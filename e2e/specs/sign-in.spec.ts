@@ -118,9 +118,15 @@ test("without a session, /sign-in is the page prerendered at build time, in the 
   await page.goto("/sign-in?reason=signed-out");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("登錄");
   await expect(page.getByTestId("sign-in-notice")).toHaveText("您已退出登錄。");
-  await page.getByRole("button", { name: "English" }).click();
+  // Plain links (no server action on a prerendered page): the language is remembered, the address kept.
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signed-out$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await expect(page.getByTestId("sign-in-notice")).toHaveText("You have signed out.");
   await expect(page.getByTestId("demo-accounts")).toContainText("Demo accounts");
+  expect((await page.context().cookies()).find((c) => c.name === "NEXT_LOCALE")?.value).toBe("en");
+  await page.getByRole("link", { name: "简体中文" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("登录");
 
   // With a session the same address checks it, and a valid one goes on where it was headed.
   await signInAs(page, "policy.staff@demo.local");

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ClientMessages } from "@/components/ClientMessages";
 import { helpHref } from "@/features/help/HelpPage";
-import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
 import type { Locale } from "@/i18n/locales";
 import { SignInForm } from "./SignInForm";
+import { SignInLanguages } from "./SignInLanguages";
 import { SignInNotice } from "./SignInNotice";
 
 /**
@@ -26,7 +26,7 @@ export async function SignInView({ locale, demo }: { locale: Locale; demo: boole
               <div className="text-lg font-semibold tracking-wide">{t("app.name")}</div>
             </div>
             <div className="flex flex-wrap items-center gap-3">
-              <LocaleSwitcher locale={locale} />
+              <SignInLanguages locale={locale} label={t("nav.language")} />
               <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
                 {t("help.nav")}
               </Link>

@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { LOCALES, LOCALE_LABELS, type Locale } from "@/i18n/locales";
+import { LOCALES, LOCALE_LABELS } from "@/i18n/locales";
 import { setLocale } from "./actions";
 
 // Plain form buttons: switching works without JavaScript, and the page re-renders in the new language.
-export async function LocaleSwitcher({ tone = "dark", locale: named }: { tone?: "dark" | "light"; locale?: Locale }) {
-  const locale = named ?? (await getLocale());
-  const t = await getTranslations({ locale, namespace: "nav" });
+export async function LocaleSwitcher({ tone = "dark" }: { tone?: "dark" | "light" }) {
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
   const base = tone === "dark" ? "text-white/85 hover:bg-white/10" : "text-slate-700 hover:bg-slate-200";
   const active = tone === "dark" ? "bg-white/20 text-white" : "bg-slate-900 text-white";
   return (
