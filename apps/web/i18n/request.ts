@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies } from "next/headers";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./locales";
+import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
 // No locale in the URL: the choice is remembered in a cookie, Simplified Chinese by default. A page
 // that names its locale (the static /help pages, through getTranslations({ locale })) reads no cookie.
@@ -9,7 +10,7 @@ export default getRequestConfig(async ({ locale: explicit }) => {
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
-    timeZone: "Asia/Shanghai",
+    timeZone: BEIJING_TIME_ZONE,
   };
 });
 

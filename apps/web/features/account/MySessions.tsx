@@ -1,12 +1,13 @@
 import type { MySession } from "@workplan/core/operations/my-sessions";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SignOutOthersButton } from "./SignOutOthersButton";
+import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
 /** The viewer's last 20 sign-ins; on a phone the table scrolls sideways. */
 export async function MySessions({ sessions }: { sessions: MySession[] }) {
   const t = await getTranslations("account.sessions");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: BEIJING_TIME_ZONE });
   return (
     <section aria-labelledby="sessions-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div>

@@ -3,6 +3,7 @@ import { auditChanges } from "@workplan/core/rules/audit-diff";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { auditSearch, type AuditFilterValues } from "./filters";
+import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
 const NO_FILTERS: AuditFilterValues = { actor: "", action: "", objectType: "", objectId: "", from: "", to: "" };
 
@@ -18,7 +19,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   const format = await getFormatter();
   const when = (d: Date) =>
     format.dateTime(d, {
-      timeZone: "Asia/Shanghai",
+      timeZone: BEIJING_TIME_ZONE,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { readable } from "@/lib/display";
 import { ExtensionDecision } from "./ExtensionDecision";
 import { ExtensionForm } from "./ExtensionForm";
+import { isoDay } from "@workplan/core/rules/dates";
 
 const STATUS_STYLE = {
   PENDING: "bg-amber-50 text-amber-900",
@@ -12,7 +13,7 @@ const STATUS_STYLE = {
   REFUSED: "bg-slate-100 text-slate-800",
 } as const;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = isoDay;
 
 /** "originally …" after the due date in the initiative's details, once it has been extended. */
 export async function OriginalDueDate({ date }: { date: Date | null }) {

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { HealthBadge } from "@/components/HealthBadge";
 import { departmentName, readable } from "@/lib/display";
+import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
 const STATUS_STYLE = {
   SUBMITTED: "bg-amber-50 text-amber-900 ring-amber-600/40",
@@ -51,7 +52,7 @@ export async function UpdateList({ items }: { items: UpdateListItem[] }) {
           <p className="text-xs text-slate-500">
             {t("updates.byline", { department: departmentName(u.department, locale), author: u.author.name })} ·{" "}
             {t("updates.submittedAt", {
-              time: format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }),
+              time: format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: BEIJING_TIME_ZONE }),
             })}
           </p>
         </li>

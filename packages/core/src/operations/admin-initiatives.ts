@@ -9,6 +9,7 @@ import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeCode } from "./import-work-report";
 import { initiativeSearchText } from "./search-text";
+import { isoDay } from "../rules/dates";
 
 // Initiatives (重點工作) as the admins keep them: added, edited, archived. An edit changes what the
 // plan says (wording, target, due date, departments), never what was reported: progress, health,
@@ -37,7 +38,7 @@ function snapshot(i: Editable) {
     title: i.title,
     originalText: i.originalText,
     target: i.targetValue === null ? null : { value: i.targetValue.toNumber(), unit: i.targetUnit ?? "", approximate: i.targetApproximate },
-    dueDate: i.dueDate.toISOString().slice(0, 10),
+    dueDate: isoDay(i.dueDate),
     leadDepartment: i.department.code,
     cooperatingDepartments: i.cooperations.map((c) => c.department.code).sort(),
     archivedAt: i.archivedAt ? i.archivedAt.toISOString() : null,

@@ -11,6 +11,7 @@ import { defaultDueDate, initiativeCode } from "./import-work-report";
 import { notify } from "./notify";
 import { initiativeRecordWhere, initiativeWhere } from "./scope";
 import { initiativeSearchText } from "./search-text";
+import { isoDay } from "../rules/dates";
 
 // Year-end close-out (結項). A manager over the lead department closes an initiative with an outcome
 // and a closing note; a closed initiative takes no more reports, extension requests or chases.
@@ -106,7 +107,7 @@ export class AlreadyCarriedError extends DomainError {
   }
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = isoDay;
 
 /** The decision comment of a pending extension request ended by the close-out (free text, shown as written). */
 export const CLOSED_EXTENSION_COMMENT = "已结项，延期申请自动关闭";

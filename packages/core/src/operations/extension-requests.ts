@@ -8,18 +8,13 @@ import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { notify, reviewersOf } from "./notify";
 import { initiativeWhere } from "./scope";
+import { isoDay, parseIsoDay } from "../rules/dates";
 
 // Staff ask for a later due date, with a reason, before the current one has passed; a manager over
 // the lead department approves (the initiative's due date moves, the original one is kept) or
 // refuses with a comment. One pending request per initiative at a time.
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseDate(value: string): Date | null {
-  if (!DATE.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
-}
+const parseDate = (value: string): Date | null => parseIsoDay(value);
 
 export const extensionRequestSchema = z
   .object({
@@ -50,7 +45,7 @@ export class AlreadyDecidedError extends DomainError {
   }
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = isoDay;
 
 export interface ExtensionContext {
   now?: Date;

@@ -5,6 +5,7 @@ import { fieldErrors } from "../rules/progress";
 import { can, type Viewer } from "../rules/policy";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
+import { parseIsoDay } from "../rules/dates";
 
 // The audit trail as admins read it: newest first, filtered, a page at a time. Pages are cut by
 // keyset, never by OFFSET, so page 10,000 costs what page 1 does. The order is (at, id) descending
@@ -18,10 +19,7 @@ export const AUDIT_EXPORT_BATCH = 1000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+const isCalendarDate = (text: string): boolean => parseIsoDay(text) !== null;
 
 const dateSchema = z
   .string()

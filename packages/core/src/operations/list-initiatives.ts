@@ -11,6 +11,7 @@ import { beijingToday, decodeCursor, encodeCursor, flagSchema, invalidCursor, pa
 import { calendarSql } from "./light-sql";
 import { isIndexableSearch, searchTextMatches } from "./search-text";
 import { initiativeScopeSql } from "./scope";
+import { isoDay } from "../rules/dates";
 
 // Initiatives as the REST API (v1) gives them to other systems, and as the list page (/initiatives)
 // shows them. The zod schemas below are the contract: the operation's return types are inferred
@@ -302,7 +303,7 @@ function filterSql(viewer: Viewer, query: ListInitiativesQuery, now: Date): Pris
   }
   if (query.overdue !== undefined) {
     // rules/calendar.ts pastDueDate and isDone, in SQL: the due day is over in Beijing, and not done.
-    const overdue = Prisma.sql`(i.due_date < ${beijingToday(now).toISOString().slice(0, 10)}::date AND i.closed_at IS NULL
+    const overdue = Prisma.sql`(i.due_date < ${isoDay(beijingToday(now))}::date AND i.closed_at IS NULL
                                 AND i.progress < 100 AND (i.health IS NULL OR i.health <> 'DONE'::"Health"))`;
     filters.push(query.overdue === "1" ? overdue : Prisma.sql`NOT ${overdue}`);
   }
@@ -614,6 +615,4 @@ export function toApiInitiativeDetail(detail: InitiativeDetail): ApiInitiativeDe
 }
 
 /** A DATE column as YYYY-MM-DD (Prisma gives it as midnight UTC). */
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+const isoDate = isoDay;

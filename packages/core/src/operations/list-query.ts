@@ -57,8 +57,4 @@ export function flagSchema(description: string) {
   return z.enum(["1", "0"], { error: "flag.invalid" }).optional().describe(description);
 }
 
-/** The instant's calendar day in Beijing, as a DATE column holds it (UTC midnight). */
-export function beijingToday(now: Date): Date {
-  const local = new Date(now.getTime() + 8 * 60 * 60 * 1000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
+export { beijingToday } from "../rules/dates";

@@ -8,12 +8,10 @@ import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeForWrite } from "./log-progress";
 import { initiativeWhere } from "./scope";
+import { parseIsoDay } from "../rules/dates";
 
 /** A real day: Date.parse would take 2018-02-30 as 2 March. */
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && date.getUTCFullYear() >= 1900;
-}
+const isCalendarDate = (text: string): boolean => parseIsoDay(text, { minYear: 1900 }) !== null;
 
 const milestoneSchema = z
   .object({

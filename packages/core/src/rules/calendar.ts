@@ -2,6 +2,8 @@
 // passed in. Days are counted in Asia/Shanghai (UTC+8, no daylight saving): a report filed at 23:59
 // Beijing time on the due day is on time.
 
+import { beijingDayStart, beijingMonth, DAY_MS } from "./dates";
+
 export type ReportStatus = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE";
 export type Light = "RED" | "YELLOW" | "GREEN";
 
@@ -9,13 +11,7 @@ export const DEFAULT_DUE_DAY = 25;
 /** Days before the due day from which an unreported initiative shows yellow. */
 export const YELLOW_WINDOW_DAYS = 3;
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The instant a Beijing calendar day (year, month 1–12, day) begins. */
-function shanghaiDayStart(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET_MS);
-}
+const shanghaiDayStart = beijingDayStart;
 
 function clampDueDay(dueDay: number): number {
   if (!Number.isFinite(dueDay)) return DEFAULT_DUE_DAY;
@@ -29,8 +25,7 @@ function parsePeriod(period: string): { year: number; month: number } {
 
 /** "2018-06": the month containing `date` in Beijing time. */
 export function shanghaiPeriodOf(date: Date): string {
-  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`;
+  return beijingMonth(date);
 }
 
 /** The first instant after the due day of a period (end of the due day, Beijing time). */

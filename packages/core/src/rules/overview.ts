@@ -14,6 +14,7 @@ import {
   type Light,
 } from "./calendar";
 import { averageProgress, countHealth, type Health, type HealthCounts } from "./health";
+import { isoDay } from "./dates";
 
 /** Why an initiative is behind, most serious first. */
 export type BehindReason = "PAST_DUE" | "REPORT_MISSING" | "REPORT_LATE" | "OFF_TRACK" | "AT_RISK" | "REPORT_DUE_SOON";
@@ -289,7 +290,7 @@ export function summariseOverview(input: OverviewInput): OverviewSummary {
       department: d.row.department,
       progress: d.row.progress,
       health: d.row.health,
-      dueDate: d.row.dueDate.toISOString().slice(0, 10),
+      dueDate: isoDay(d.row.dueDate),
       light: d.light,
       reasons: d.reasons,
       chaseCount: d.row.chaseCount,

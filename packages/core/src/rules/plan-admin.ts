@@ -2,6 +2,7 @@
 // message keys ("code.format"), translated by the interface. Pure: no I/O, usable in the browser.
 import { z } from "zod";
 import { numberInput } from "./progress";
+import { parseIsoDay } from "./dates";
 
 /** A department's short code, used in initiative codes: KJS, CYZCS. */
 export const DEPARTMENT_CODE_RE = /^[A-Z][A-Z0-9]{1,11}$/;
@@ -39,8 +40,7 @@ export type DepartmentInput = z.infer<typeof departmentSchema>;
 
 /** A real day given as YYYY-MM-DD: Date.parse would take 2018-02-30 as 2 March. */
 export function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && date.getUTCFullYear() >= 1900;
+  return parseIsoDay(text, { minYear: 1900 }) !== null;
 }
 
 export const dateSchema = (field: string) =>

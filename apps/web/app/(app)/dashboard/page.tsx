@@ -8,6 +8,7 @@ import { ProgressLineChart, StackedBars } from "@/features/dashboard/charts";
 import { BehindList } from "@/features/dashboard/BehindList";
 import { DepartmentTable, LeagueTable, type DepartmentRow } from "@/features/dashboard/DashboardTables";
 import { departmentName, readable } from "@/lib/display";
+import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -101,7 +102,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {t("subtitle", { year, date: format.dateTime(new Date(), { dateStyle: "long", timeZone: "Asia/Shanghai" }) })}
+            {t("subtitle", { year, date: format.dateTime(new Date(), { dateStyle: "long", timeZone: BEIJING_TIME_ZONE }) })}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">

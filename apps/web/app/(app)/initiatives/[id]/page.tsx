@@ -16,6 +16,7 @@ import { Timeline } from "@/features/progress/Timeline";
 import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
 import { InitiativeChase } from "@/features/calendar/InitiativeChase";
 import { CarriedFrom, CloseOutRecord, CloseOutSection } from "@/features/close-out/CloseOut";
+import { isoMonth } from "@workplan/core/rules/dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[]; before?: string | string[] }> };
 
@@ -62,7 +63,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     ? {
         updateId: returned.id,
         fields: {
-          period: returned.period.toISOString().slice(0, 7),
+          period: isoMonth(returned.period),
           progress: String(returned.progress),
           health: returned.health,
           healthReason: returned.healthReason ?? "",

@@ -1,6 +1,7 @@
 import { exportAuditEvents, type AuditRow } from "@workplan/core/operations/list-audit-events";
 import { UTF8_BOM, csvRow } from "@workplan/core/rules/csv";
 import { withApi } from "@/lib/api";
+import { beijingDateTime } from "@workplan/core/rules/dates";
 
 // GET /admin/audit/export?actor=…&action=…&objectType=…&objectId=…&from=…&to=…
 // The audit trail as CSV, with the page's filters: for admins only (anyone else: 404), streamed in
@@ -13,11 +14,6 @@ export const dynamic = "force-dynamic";
 
 const HEADER = ["id", "time_beijing", "actor_email", "actor_name", "action", "object_type", "object_id", "ip", "before", "after"];
 
-/** "2018-03-02 00:30:00" in Beijing (UTC+8 all year). */
-function beijingTime(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
-}
-
 function json(value: unknown): string {
   return value === null || value === undefined ? "" : JSON.stringify(value);
 }
@@ -25,7 +21,7 @@ function json(value: unknown): string {
 function line(row: AuditRow): string {
   return csvRow([
     row.id,
-    beijingTime(row.at),
+    beijingDateTime(row.at),
     row.actor?.email ?? "system",
     row.actor?.name ?? "",
     row.action,
@@ -72,7 +68,7 @@ function csvResponse(batches: AsyncGenerator<AuditRow[]>): Response {
     },
   });
 
-  const stamp = beijingTime(new Date()).replace(/[-: ]/g, "").slice(0, 12);
+  const stamp = beijingDateTime(new Date()).replace(/[-: ]/g, "").slice(0, 12);
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

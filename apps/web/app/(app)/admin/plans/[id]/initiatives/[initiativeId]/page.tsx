@@ -10,6 +10,7 @@ import { setInitiativeArchivedAction } from "@/features/admin-plans/actions";
 import { ConfirmButton } from "@/features/admin-plans/ConfirmButton";
 import { InitiativeForm } from "@/features/admin-plans/InitiativeForm";
 import { departmentName } from "@/lib/display";
+import { isoDay } from "@workplan/core/rules/dates";
 
 type Props = { params: Promise<{ id: string; initiativeId: string }> };
 
@@ -67,7 +68,7 @@ export default async function EditInitiativePage({ params }: Props) {
               targetValue: initiative.target ? String(initiative.target.value) : "",
               targetUnit: initiative.target?.unit ?? "",
               targetApproximate: initiative.target?.approximate ?? false,
-              dueDate: initiative.dueDate.toISOString().slice(0, 10),
+              dueDate: isoDay(initiative.dueDate),
               leadDepartmentId: initiative.department.id,
               cooperatingDepartmentIds: initiative.cooperatingDepartmentIds,
             }}
