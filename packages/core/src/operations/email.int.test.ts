@@ -6,7 +6,15 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { closeEmailTransport, runEmailOutbox, sendPendingEmails, startEmailOutbox, stopEmailOutbox } from "./email";
+import {
+  closeEmailTransport,
+  KICK_DELAY_MS,
+  runEmailOutbox,
+  sendPendingEmails,
+  startEmailOutbox,
+  stopEmailOutbox,
+  type OutboxScheduler,
+} from "./email";
 import { logProgress } from "./log-progress";
 import { newUser, snapshotProgressState, viewer } from "./progress-testing";
 import { reviewUpdate } from "./review-update";
@@ -165,6 +173,41 @@ async function report(author: Viewer, code: string) {
 
 async function emailOf(user: Viewer) {
   return (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).email;
+}
+
+/** The outbox's clock, advanced by hand: each next() runs the earliest timer to its end. */
+class ManualClock implements OutboxScheduler {
+  private time = 0;
+  private timers: { due: number; delay: number; run: () => Promise<void>; cancelled: boolean }[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  after(ms: number, run: () => Promise<void>) {
+    const timer = { due: this.time + ms, delay: ms, run, cancelled: false };
+    this.timers.push(timer);
+    return { cancel: () => void (timer.cancelled = true) };
+  }
+
+  private earliest() {
+    return this.timers.filter((t) => !t.cancelled).sort((a, b) => a.due - b.due)[0];
+  }
+
+  /** How long after its scheduling the next timer fires. */
+  nextDelay(): number | undefined {
+    return this.earliest()?.delay;
+  }
+
+  /** Move to the next timer, run it and wait for its run; its delay. */
+  async next(): Promise<number> {
+    const timer = this.earliest();
+    if (!timer) throw new Error("nothing scheduled");
+    timer.cancelled = true;
+    this.time = timer.due;
+    await timer.run();
+    return timer.delay;
+  }
 }
 
 describe("e-mail for notifications", () => {
@@ -413,21 +456,20 @@ describe("e-mail for notifications", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.spyOn(console, "log").mockImplementation(() => {});
     const start = received.length;
-    expect(startEmailOutbox({ env, intervalMs: 200 })).toBe(true);
+    const clock = new ManualClock();
+    expect(startEmailOutbox({ env, intervalMs: 200, scheduler: clock })).toBe(true);
     try {
-      const waitFor = async (done: () => boolean, ms: number) => {
-        const deadline = Date.now() + ms;
-        while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      };
-      await waitFor(() => attemptsFor(refusedAddress) > 0, 5000); // the run at start-up
-      // A few periodic runs later (a server that backed off would now wait seconds between runs), a
-      // notification written by another app process (no nudge to this one) goes out at the next run.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(await clock.next()).toBe(KICK_DELAY_MS); // the run at start-up
+      expect(attemptsFor(refusedAddress)).toBe(1);
       expect(mailTo(await emailOf(second), start)).toHaveLength(1);
+      // The periodic runs keep their interval: a refused address is not a failing server (a back-off
+      // would double the wait each time).
+      for (let run = 0; run < 3; run += 1) expect(await clock.next()).toBe(200);
+      // A notification written by another app process (no nudge to this one) goes out at the next run.
       const note = await prisma.notification.create({
         data: { userId: second.id, kind: "chase.received", params: { code: "CYZCS-2018-2" }, link: "/initiatives" },
       });
-      await waitFor(() => received.some((m) => m.notificationId === note.id), 2500); // the old back-off would have waited until about 6 s
+      expect(await clock.next()).toBe(200);
       expect(received.filter((m) => m.notificationId === note.id)).toHaveLength(1);
       expect(attemptsFor(refusedAddress)).toBe(1);
     } finally {
@@ -441,14 +483,15 @@ describe("e-mail for notifications", () => {
     expect(await sendPendingEmails({ env })).toBeGreaterThan(0); // the managers' "awaiting review"
     const start = received.length;
     // The periodic run is a minute away: only the nudge from notify() can send it this soon.
-    expect(startEmailOutbox({ env, intervalMs: 60_000 })).toBe(true);
+    const clock = new ManualClock();
+    expect(startEmailOutbox({ env, intervalMs: 60_000, scheduler: clock })).toBe(true);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // the run at start-up
+      expect(await clock.next()).toBe(KICK_DELAY_MS); // the run at start-up
+      expect(clock.nextDelay()).toBe(60_000);
       await reviewUpdate(policyLead, updateId, { decision: "approve" });
-      const deadline = Date.now() + 5000;
-      while (mailTo(await emailOf(staff), start).length === 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      // The review's notification nudged the outbox: its run is a second away, not a minute.
+      expect(clock.nextDelay()).toBe(KICK_DELAY_MS);
+      await clock.next();
       expect(mailTo(await emailOf(staff), start).map((m) => m.subject)).toEqual([expect.stringContaining("您提交的进展已通过审核")]);
     } finally {
       stopEmailOutbox();

@@ -20,7 +20,7 @@ export const EMAIL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 const DEFAULT_BATCH = 50;
 const MAX_BATCHES_PER_RUN = 20;
 const DEFAULT_INTERVAL_MS = 15_000;
-const KICK_DELAY_MS = 1_000;
+export const KICK_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 /** What sendPendingEmails needs of a nodemailer transport (tests pass their own). */
@@ -66,12 +66,33 @@ function withTransportDefaults(smtpUrl: string): string {
 
 // Shared through globalThis: Next bundles instrumentation.ts and the server's routes separately, and
 // both must see the one outbox of the process.
+/**
+ * When the outbox runs next. The server uses real timers; tests pass a clock they advance by hand
+ * (no sleeping, and the delay between runs is something a test can assert).
+ */
+export interface OutboxScheduler {
+  now(): number;
+  /** Run `run` after `ms`; the handle cancels it. */
+  after(ms: number, run: () => Promise<void>): { cancel(): void };
+}
+
+const realTimers: OutboxScheduler = {
+  now: () => Date.now(),
+  after(ms, run) {
+    const timer = setTimeout(() => void run(), ms);
+    // The outbox never keeps the process alive.
+    timer.unref();
+    return { cancel: () => clearTimeout(timer) };
+  },
+};
+
 interface OutboxState {
   transport: { url: string; mailer: Transporter } | null;
   started: boolean;
   intervalMs: number;
   env: NodeJS.ProcessEnv | undefined;
-  timer: NodeJS.Timeout | null;
+  scheduler: OutboxScheduler;
+  timer: { cancel(): void } | null;
   timerDue: number;
   running: boolean;
   again: boolean;
@@ -85,6 +106,7 @@ function state(): OutboxState {
     started: false,
     intervalMs: DEFAULT_INTERVAL_MS,
     env: undefined,
+    scheduler: realTimers,
     timer: null,
     timerDue: 0,
     running: false,
@@ -286,12 +308,11 @@ export async function sendPendingEmails(options: SendPendingEmailsOptions = {}):
 
 function schedule(delayMs: number): void {
   const s = state();
-  const due = Date.now() + delayMs;
+  const due = s.scheduler.now() + delayMs;
   if (s.timer && s.timerDue <= due) return;
-  if (s.timer) clearTimeout(s.timer);
+  s.timer?.cancel();
   s.timerDue = due;
-  s.timer = setTimeout(() => void tick(), delayMs);
-  s.timer.unref();
+  s.timer = s.scheduler.after(delayMs, tick);
 }
 
 async function tick(): Promise<void> {
@@ -326,7 +347,7 @@ async function tick(): Promise<void> {
  * each kickEmailOutbox(). Does nothing (false) without SMTP_URL or with an SMTP_URL that is not an
  * smtp:// or smtps:// URL (logged). The timer does not keep the process alive.
  */
-export function startEmailOutbox(options: { intervalMs?: number; env?: NodeJS.ProcessEnv } = {}): boolean {
+export function startEmailOutbox(options: { intervalMs?: number; env?: NodeJS.ProcessEnv; scheduler?: OutboxScheduler } = {}): boolean {
   const config = emailConfig(options.env);
   if (!config) return false;
   try {
@@ -338,6 +359,11 @@ export function startEmailOutbox(options: { intervalMs?: number; env?: NodeJS.Pr
   const s = state();
   s.intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   s.env = options.env;
+  if (s.scheduler !== (options.scheduler ?? realTimers)) {
+    s.timer?.cancel();
+    s.timer = null;
+    s.scheduler = options.scheduler ?? realTimers;
+  }
   if (!s.started) {
     s.started = true;
     s.failedRuns = 0;
@@ -350,7 +376,7 @@ export function startEmailOutbox(options: { intervalMs?: number; env?: NodeJS.Pr
 export function stopEmailOutbox(): void {
   const s = state();
   s.started = false;
-  if (s.timer) clearTimeout(s.timer);
+  s.timer?.cancel();
   s.timer = null;
 }
 
