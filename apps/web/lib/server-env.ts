@@ -1,11 +1,11 @@
 import "server-only";
+import { serverEnvProblems } from "@workplan/core/infra/env";
 
+/** Refuse to start, naming every variable that is missing or would not work (core/src/infra/env.ts). */
 export function assertServerEnv(env: NodeJS.ProcessEnv = process.env): void {
-  const missing: string[] = [];
-  if (!env.DATABASE_URL) missing.push("DATABASE_URL (the PostgreSQL connection string)");
-  if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) missing.push("AUTH_SECRET (a long random string)");
-  if (missing.length > 0) {
-    console.error(`Workplan cannot start: ${missing.join(" and ")} not set. Use \`npm start\`, or see .env.example.`);
+  const problems = serverEnvProblems(env);
+  if (problems.length > 0) {
+    console.error(`Workplan cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\nUse \`npm start\`, or see README → Configuration.`);
     process.exit(1);
   }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { readServerEnv, serverEnvProblems } from "./env";
+
+const ok = { DATABASE_URL: "postgresql://workplan:pw@db:5432/workplan", AUTH_SECRET: "a-long-random-string-0123456789" };
+
+describe("the server's environment", () => {
+  it("starts with a database and a secret, blanks meaning unset", () => {
+    expect(serverEnvProblems(ok)).toEqual([]);
+    expect(serverEnvProblems({ ...ok, SMTP_URL: "", TRUST_PROXY: "  " })).toEqual([]);
+    expect(readServerEnv({ ...ok, PORT: "3000", TRUST_PROXY: "1" })).toMatchObject({ PORT: 3000, TRUST_PROXY: "1" });
+  });
+
+  it("names every variable that would not work, and says what it must be", () => {
+    const problems = serverEnvProblems({
+      DATABASE_URL: "mysql://x",
+      TRUST_PROXY: "yes",
+      SMTP_URL: "http://mail.example",
+      PORT: "eighty",
+      DEMO_MODE: "true",
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "DATABASE_URL must be a postgresql:// connection string",
+        "TRUST_PROXY must be the number of trusted proxies, 0 to 10",
+        "SMTP_URL must be an smtp:// or smtps:// URL",
+        expect.stringMatching(/^PORT /),
+        "DEMO_MODE must be 0 or 1",
+        expect.stringMatching(/^AUTH_SECRET is not set/),
+      ]),
+    );
+    expect(() => readServerEnv({ AUTH_SECRET: ok.AUTH_SECRET })).toThrow(/DATABASE_URL is not set/);
+  });
+});
