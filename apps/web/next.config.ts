@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
     // bodies and would otherwise cut them at 10 MB.
     serverActions: { bodySizeLimit: "110mb" },
     proxyClientMaxBodySize: "110mb",
+    // The server keeps pages it re-renders in memory, never in .next/server/route-cache: an entry
+    // written there outlives the build (its key is the route, not the build) and was served instead
+    // of a new build's prerendered sign-in page.
+    isrFlushToDisk: false,
   },
   async headers() {
     return [

@@ -199,8 +199,9 @@ export interface PublicApiContext<P> {
 type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
 
 /**
- * Wrap a route handler of the REST API. `permission` is what the route as a whole requires (an
- * admin route: "admin.users"); what may be done to a given thing is the operation's own check.
+ * Wrap a route handler of the REST API. `permission` is what the route requires of the viewer's
+ * role at all ("signed-in": anyone signed in); what may be done to a given thing is the
+ * operation's own check.
  * With `auth: "required"` the handler gets the viewer from
  * `Authorization: Bearer <token>` or, failing that header, the session cookie (a cookie-authenticated
  * request that changes state must come from our own origin); nobody gets 401. Whatever the handler
@@ -208,7 +209,7 @@ type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) =
  */
 export function withApi<P = Record<string, never>>(
   handler: (request: NextRequest, context: ApiContext<P>) => Promise<Response>,
-  options: { auth: "required"; permission?: Action },
+  options: { auth: "required"; permission: Action | "signed-in" },
 ): RouteHandler<P>;
 export function withApi<P = Record<string, never>>(
   handler: (request: NextRequest, context: PublicApiContext<P>) => Promise<Response>,
@@ -218,7 +219,7 @@ export function withApi<P>(
   handler:
     | ((request: NextRequest, context: ApiContext<P>) => Promise<Response>)
     | ((request: NextRequest, context: PublicApiContext<P>) => Promise<Response>),
-  options: { auth: "required" | "none"; permission?: Action },
+  options: { auth: "required" | "none"; permission?: Action | "signed-in" },
 ): RouteHandler<P> {
   return async (request, context) => {
     try {
@@ -230,7 +231,9 @@ export function withApi<P>(
       const viewer = await authenticate(request);
       if (viewer instanceof Response) return viewer;
       // A route the viewer may not use does not exist for them (before its body is read).
-      if (options.permission && !can(viewer, options.permission)) throw new DomainError("not_found", "no such route");
+      if (options.permission !== "signed-in" && options.permission && !can(viewer, options.permission)) {
+        throw new DomainError("not_found", "no such route");
+      }
       return await handler(request, { viewer, params, ip: clientIp(request) });
     } catch (error) {
       return errorResponse(request, error);

@@ -2,6 +2,7 @@ import "server-only";
 import { getSession, type SessionViewer } from "@workplan/auth";
 import { clientIp } from "@workplan/auth/client-ip";
 import { DomainError } from "@workplan/core/operations/errors";
+import { can, type Action } from "@workplan/core/rules/policy";
 import { headers } from "next/headers";
 
 // The one transport of the server actions: the session, the client's address for the audit trail,
@@ -23,13 +24,18 @@ export function invalid(error: DomainError): Invalid {
   return { status: "invalid", fields: error.fields ?? { form: error.code } };
 }
 
+/** What an action requires of the viewer's role at all ("signed-in": any signed-in user); the operation checks the thing acted on. */
+export type ActionPermission = Action | "signed-in";
+
 /**
- * Run `run` as the signed-in viewer. No session: "signed-out", not a redirect, so the form keeps
+ * Run `run` as the signed-in viewer who may `permission` (else it is refused as not found, before
+ * anything is read). No session: "signed-out", not a redirect, so the form keeps
  * what was typed and says to sign in again. A refusal of the operation (DomainError) becomes what
  * `refused` makes of it (by default its field messages); anything else is logged under `label`
  * and answered with a generic error, never a stack trace.
  */
 export async function authedAction<R, E = Invalid>(
+  permission: ActionPermission,
   label: string,
   run: (context: ActionContext) => Promise<R>,
   refused?: (error: DomainError) => E,
@@ -37,6 +43,7 @@ export async function authedAction<R, E = Invalid>(
   const viewer = await getSession();
   if (!viewer) return { status: "signed-out" };
   try {
+    if (permission !== "signed-in" && !can(viewer, permission)) throw new DomainError("not_found", "not for this viewer");
     return await run({ viewer, ip: clientIp(await headers()) });
   } catch (error) {
     if (error instanceof DomainError) return refused ? refused(error) : (invalid(error) as E);

@@ -21,6 +21,7 @@ export async function changePasswordAction(input: {
   confirmPassword: string;
 }): Promise<ChangePasswordResult> {
   return authedAction<ChangePasswordResult, ChangePasswordResult>(
+    "signed-in",
     "changing a password",
     async ({ viewer, ip }) => {
       const currentPassword = text(input.currentPassword);
@@ -51,6 +52,7 @@ export type SignOutOthersResult = { status: "done"; ended: number } | { status: 
 /** "Sign out everywhere else". */
 export async function signOutOthersAction(): Promise<SignOutOthersResult> {
   return authedAction<SignOutOthersResult, SignOutOthersResult>(
+    "signed-in",
     "signing out other sessions",
     async ({ viewer, ip }) => {
       const { ended } = await signOutOtherSessions(viewer, { ip });

@@ -37,8 +37,13 @@ function refused(error: DomainError): Invalid {
 }
 
 /** Run an operation as the signed-in admin; revalidate what it changed. */
-async function run<T extends object>(write: (viewer: SessionViewer, context: { ip: string | null }) => Promise<T>, paths: string[]): Promise<AdminResult<T>> {
+async function run<T extends object>(
+  permission: "admin.plans" | "admin.departments",
+  write: (viewer: SessionViewer, context: { ip: string | null }) => Promise<T>,
+  paths: string[],
+): Promise<AdminResult<T>> {
   return authedAction<AdminResult<T>, Invalid>(
+    permission,
     "admin action",
     async ({ viewer, ip }) => {
       const result = await write(viewer, { ip });
@@ -57,19 +62,19 @@ export interface DepartmentFields {
 }
 
 export async function createDepartmentAction(input: DepartmentFields) {
-  return run(async (viewer, context) => createDepartment(viewer, input, context), ["/admin/departments"]);
+  return run("admin.departments", async (viewer, context) => createDepartment(viewer, input, context), ["/admin/departments"]);
 }
 
 export async function updateDepartmentAction(id: string, input: DepartmentFields) {
-  return run(async (viewer, context) => updateDepartment(viewer, id, input, context), ["/admin/departments", `/admin/departments/${id}`]);
+  return run("admin.departments", async (viewer, context) => updateDepartment(viewer, id, input, context), ["/admin/departments", `/admin/departments/${id}`]);
 }
 
 export async function setDepartmentArchivedAction(id: string, archived: boolean) {
-  return run(async (viewer, context) => setDepartmentArchived(viewer, id, archived, context), ["/admin/departments", `/admin/departments/${id}`]);
+  return run("admin.departments", async (viewer, context) => setDepartmentArchived(viewer, id, archived, context), ["/admin/departments", `/admin/departments/${id}`]);
 }
 
 export async function deleteDepartmentAction(id: string) {
-  return run(async (viewer, context) => deleteDepartment(viewer, id, context), ["/admin/departments"]);
+  return run("admin.departments", async (viewer, context) => deleteDepartment(viewer, id, context), ["/admin/departments"]);
 }
 
 export interface PlanFields {
@@ -79,11 +84,11 @@ export interface PlanFields {
 }
 
 export async function createPlanAction(input: PlanFields & { departmentId: string; year: string }) {
-  return run(async (viewer, context) => createPlan(viewer, input, context), ["/admin/plans"]);
+  return run("admin.plans", async (viewer, context) => createPlan(viewer, input, context), ["/admin/plans"]);
 }
 
 export async function updatePlanAction(planId: string, input: PlanFields) {
-  return run(async (viewer, context) => updatePlan(viewer, planId, input, context), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => updatePlan(viewer, planId, input, context), ["/admin/plans", `/admin/plans/${planId}`]);
 }
 
 export interface ThemeFields {
@@ -92,15 +97,15 @@ export interface ThemeFields {
 }
 
 export async function addThemeAction(planId: string, input: ThemeFields) {
-  return run(async (viewer, context) => addTheme(viewer, planId, input, context), [`/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => addTheme(viewer, planId, input, context), [`/admin/plans/${planId}`]);
 }
 
 export async function updateThemeAction(planId: string, themeId: string, input: ThemeFields) {
-  return run(async (viewer, context) => updateTheme(viewer, themeId, input, context), [`/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => updateTheme(viewer, themeId, input, context), [`/admin/plans/${planId}`]);
 }
 
 export async function archiveThemeAction(planId: string, themeId: string) {
-  return run(async (viewer, context) => archiveTheme(viewer, themeId, context), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => archiveTheme(viewer, themeId, context), ["/admin/plans", `/admin/plans/${planId}`]);
 }
 
 export interface InitiativeFields {
@@ -115,11 +120,12 @@ export interface InitiativeFields {
 }
 
 export async function addInitiativeAction(planId: string, themeId: string | null, input: InitiativeFields) {
-  return run(async (viewer, context) => addInitiative(viewer, planId, { ...input, themeId: themeId ?? "" }, context), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => addInitiative(viewer, planId, { ...input, themeId: themeId ?? "" }, context), ["/admin/plans", `/admin/plans/${planId}`]);
 }
 
 export async function updateInitiativeAction(planId: string, initiativeId: string, input: InitiativeFields) {
   return run(
+    "admin.plans",
     async (viewer, context) => updateInitiative(viewer, initiativeId, input, context),
     ["/admin/plans", `/admin/plans/${planId}`, `/initiatives/${initiativeId}`],
   );
@@ -127,6 +133,7 @@ export async function updateInitiativeAction(planId: string, initiativeId: strin
 
 export async function setInitiativeArchivedAction(planId: string, initiativeId: string, archived: boolean) {
   return run(
+    "admin.plans",
     async (viewer, context) => setInitiativeArchived(viewer, initiativeId, archived, context),
     ["/admin/plans", `/admin/plans/${planId}`, `/initiatives/${initiativeId}`],
   );
@@ -167,6 +174,7 @@ function importRefusal(error: DomainError): ImportResult {
 /** What the text would import. Writes nothing. */
 export async function previewPlanTextAction(input: { text: string; department: DepartmentChoice }): Promise<ImportResult> {
   return authedAction<ImportResult, ImportResult>(
+    "admin.plans",
     "plan text preview",
     async ({ viewer }) => ({ status: "preview", preview: await previewPlanText(viewer, input) }),
     importRefusal,
@@ -179,6 +187,7 @@ export async function commitPlanTextAction(input: {
   corrections: { items: Record<string, ItemRow>; themes: Record<string, ThemeRow>; skipRecord: boolean };
 }): Promise<ImportResult> {
   return authedAction<ImportResult, ImportResult>(
+    "admin.plans",
     "plan text import",
     async ({ viewer, ip }) => {
       const result = await commitPlanText(viewer, input, { ip });

@@ -19,6 +19,7 @@ const fileProblem = (key: string, params?: SpreadsheetError["params"]): ImportSt
 /** Check an uploaded plan workbook and import it when every row is valid (admins only). */
 export async function importPlanAction(formData: FormData): Promise<ImportState> {
   return authedAction<ImportState, ImportState>(
+    "admin.plans",
     "importing a plan spreadsheet",
     async ({ viewer, ip }) => {
       const file = formData.get("file");

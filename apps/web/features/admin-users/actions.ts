@@ -33,6 +33,7 @@ function refused(error: DomainError): AdminActionResult {
 /** Create an account; the one-time link travels back to the form once and is never readable again. */
 export async function createUserAction(input: { name: unknown; email: unknown; role: unknown; department: unknown }): Promise<AdminActionResult> {
   return authedAction<AdminActionResult, AdminActionResult>(
+    "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
       const created = await inviteUser(
@@ -55,6 +56,7 @@ export async function createUserAction(input: { name: unknown; email: unknown; r
 
 export async function updateRoleAction(userId: string, input: { role: unknown; department: unknown }): Promise<AdminActionResult> {
   return authedAction<AdminActionResult, AdminActionResult>(
+    "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
       await updateUser(viewer, userId, { role: text(input.role) || undefined, department: text(input.department) }, { ip: ip });
@@ -68,6 +70,7 @@ export async function updateRoleAction(userId: string, input: { role: unknown; d
 
 export async function setActiveAction(userId: string, active: boolean): Promise<AdminActionResult> {
   return authedAction<AdminActionResult, AdminActionResult>(
+    "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
       await updateUser(viewer, userId, { active: active === true }, { ip: ip });
@@ -81,6 +84,7 @@ export async function setActiveAction(userId: string, active: boolean): Promise<
 
 export async function unlockAction(userId: string): Promise<AdminActionResult> {
   return authedAction<AdminActionResult, AdminActionResult>(
+    "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
       const { unlocked } = await unlockUser(viewer, userId, { ip: ip });
@@ -94,6 +98,7 @@ export async function unlockAction(userId: string): Promise<AdminActionResult> {
 
 export async function forceResetAction(userId: string): Promise<AdminActionResult> {
   return authedAction<AdminActionResult, AdminActionResult>(
+    "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
       const reset = await forcePasswordReset(viewer, userId, { ip: ip });

@@ -10,14 +10,14 @@ export type ChaseResult =
   | { status: "error" };
 
 export async function chaseOne(initiativeId: string, note: string): Promise<ChaseResult> {
-  return authedAction("chase", async ({ viewer, ip }) => {
+  return authedAction("initiative.chase", "chase", async ({ viewer, ip }) => {
     const result = await chaseInitiative(viewer, initiativeId, { note }, { ip });
     return { status: "saved", count: 1, chaseCount: result.chaseCount } as const;
   });
 }
 
 export async function chaseAll(departmentId: string): Promise<ChaseResult> {
-  return authedAction("chase", async ({ viewer, ip }) => {
+  return authedAction("initiative.chase", "chase", async ({ viewer, ip }) => {
     const result = await chaseDepartment(viewer, departmentId, { ip });
     return { status: "saved", count: result.count } as const;
   });

@@ -12,7 +12,7 @@ export type CloseOutResult =
 
 /** Close an initiative with an outcome and a note, against the version the page showed. */
 export async function submitCloseOut(initiativeId: string, outcome: string, note: string, baseVersion: number): Promise<CloseOutResult> {
-  return authedAction("close-out", async ({ viewer, ip }) => {
+  return authedAction("initiative.close", "close-out", async ({ viewer, ip }) => {
     await closeInitiative(viewer, { initiativeId, outcome: outcome || undefined, note, baseVersion }, { ip });
     revalidatePath(`/initiatives/${initiativeId}`);
     return { status: "saved" } as const;
@@ -21,7 +21,7 @@ export async function submitCloseOut(initiativeId: string, outcome: string, note
 
 /** Carry a closed, unfinished initiative into the next year's plan. */
 export async function submitCarryOver(initiativeId: string): Promise<CloseOutResult> {
-  return authedAction("carry-over", async ({ viewer, ip }) => {
+  return authedAction("initiative.close", "carry-over", async ({ viewer, ip }) => {
     const result = await carryOverInitiative(viewer, { initiativeId }, { ip });
     for (const path of [`/initiatives/${initiativeId}`, `/initiatives/${result.initiativeId}`, "/plan"]) revalidatePath(path);
     return { status: "saved", initiativeId: result.initiativeId } as const;
@@ -30,7 +30,7 @@ export async function submitCarryOver(initiativeId: string): Promise<CloseOutRes
 
 /** Undo a mistaken close (before a carry-over). */
 export async function submitReopen(initiativeId: string): Promise<CloseOutResult> {
-  return authedAction("reopen", async ({ viewer, ip }) => {
+  return authedAction("initiative.close", "reopen", async ({ viewer, ip }) => {
     await reopenInitiative(viewer, initiativeId, { ip });
     revalidatePath(`/initiatives/${initiativeId}`);
     return { status: "saved" } as const;

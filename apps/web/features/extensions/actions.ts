@@ -11,7 +11,7 @@ export type ExtensionResult =
   | { status: "error" };
 
 export async function submitExtensionRequest(initiativeId: string, requestedDueDate: string, reason: string): Promise<ExtensionResult> {
-  return authedAction("extension request", async ({ viewer, ip }) => {
+  return authedAction("extension.request", "extension request", async ({ viewer, ip }) => {
     await requestExtension(viewer, initiativeId, { requestedDueDate, reason }, { ip });
     revalidatePath(`/initiatives/${initiativeId}`);
     return { status: "saved" } as const;
@@ -19,7 +19,7 @@ export async function submitExtensionRequest(initiativeId: string, requestedDueD
 }
 
 export async function submitExtensionDecision(requestId: string, decision: "approve" | "refuse", comment: string): Promise<ExtensionResult> {
-  return authedAction("extension decision", async ({ viewer, ip }) => {
+  return authedAction("extension.decide", "extension decision", async ({ viewer, ip }) => {
     await decideExtension(viewer, requestId, { decision, comment }, { ip });
     // Like the review queue: the decided item stays on screen with its result.
     return { status: "saved" } as const;

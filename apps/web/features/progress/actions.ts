@@ -49,6 +49,7 @@ export async function submitProgress(initiativeId: string, formData: FormData): 
   };
   // No session: "signed-out", not a redirect: the form keeps what was typed (and its draft).
   return authedAction(
+    "progress.report",
     "filing a report",
     async ({ viewer, ip }) => {
       const result = await logProgress(viewer, initiativeId, input, files, {
@@ -71,6 +72,7 @@ export async function saveUpdateText(initiativeId: string, updateId: string, for
     version: formData.get("version") ?? "",
   };
   return authedAction(
+    "update.edit",
     "editing a report",
     async ({ viewer, ip }) => {
       await editUpdate(viewer, updateId, text, { ip });
@@ -84,6 +86,7 @@ export async function saveUpdateText(initiativeId: string, updateId: string, for
 export async function createMilestone(initiativeId: string, formData: FormData): Promise<ActionResult> {
   const input = { title: formData.get("title") ?? "", dueDate: formData.get("dueDate") ?? "" };
   return authedAction(
+    "milestone.manage",
     "adding a milestone",
     async ({ viewer, ip }) => {
       await addMilestone(viewer, initiativeId, input, { ip });
@@ -96,6 +99,7 @@ export async function createMilestone(initiativeId: string, formData: FormData):
 
 export async function toggleMilestone(initiativeId: string, milestoneId: string, done: boolean): Promise<ActionResult> {
   return authedAction(
+    "milestone.manage",
     "marking a milestone",
     async ({ viewer, ip }) => {
       await setMilestoneDone(viewer, milestoneId, done, { ip });

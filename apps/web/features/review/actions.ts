@@ -1,6 +1,5 @@
 "use server";
 
-import { getSession } from "@workplan/auth";
 import { markNotificationsRead } from "@workplan/core/operations/notifications";
 import { reviewUpdate } from "@workplan/core/operations/review-update";
 import { revalidatePath } from "next/cache";
@@ -13,7 +12,7 @@ export type ReviewResult =
   | { status: "error" };
 
 export async function submitReview(updateId: string, decision: "approve" | "return", comment: string): Promise<ReviewResult> {
-  return authedAction("review", async ({ viewer, ip }) => {
+  return authedAction("update.review", "review", async ({ viewer, ip }) => {
     await reviewUpdate(viewer, updateId, { decision, comment }, { ip });
     // No revalidation of the queue: the reviewed item stays on screen with its result until the
     // manager moves on (pages are rendered per request, so the next visit shows the queue as it is).
@@ -22,8 +21,8 @@ export async function submitReview(updateId: string, decision: "approve" | "retu
 }
 
 export async function markAllRead(): Promise<void> {
-  const viewer = await getSession();
-  if (!viewer) return;
-  await markNotificationsRead(viewer);
-  revalidatePath("/notifications");
+  await authedAction("signed-in", "marking notifications read", async ({ viewer }) => {
+    await markNotificationsRead(viewer);
+    revalidatePath("/notifications");
+  });
 }

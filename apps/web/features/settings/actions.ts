@@ -15,6 +15,7 @@ export type CreateTokenState =
 export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const name = formData.get("name");
   return authedAction(
+    "signed-in",
     "creating an API token",
     async ({ viewer, ip }) => {
       const created = await createApiToken(viewer, { name: typeof name === "string" ? name : "" }, { ip });
@@ -29,6 +30,7 @@ export type RevokeTokenState = { status: "idle" | "revoked" | "signed-out" | "er
 
 export async function revokeTokenAction(_previous: RevokeTokenState, formData: FormData): Promise<RevokeTokenState> {
   return authedAction(
+    "signed-in",
     "revoking an API token",
     async ({ viewer, ip }) => {
       await revokeApiToken(viewer, formData.get("id"), { ip });

@@ -1,19 +1,22 @@
-import { getSession } from "@workplan/auth";
 import { getEvidenceFile } from "@workplan/core/operations/get-evidence-file";
+import { DomainError } from "@workplan/core/operations/errors";
+import { withApi } from "@/lib/api";
 
 // Evidence files are served from PostgreSQL, so any app instance can serve them; outside the
-// viewer's scope they do not exist.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getSession();
-  const file = viewer ? await getEvidenceFile(viewer, (await params).id) : null;
-  if (!file) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(new Uint8Array(file.data), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(file.data.length),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+// viewer's scope they do not exist. The API's transport: a session or a token.
+export const GET = withApi<{ id: string }>(
+  async (_request, { viewer, params }) => {
+    const file = await getEvidenceFile(viewer, params.id);
+    if (!file) throw new DomainError("not_found", "no such file");
+    return new Response(new Uint8Array(file.data), {
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Length": String(file.data.length),
+        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  },
+  { auth: "required", permission: "initiative.read" },
+);

@@ -10,5 +10,5 @@ export const GET = withApi<{ id: string }>(
     if (!initiative) throw new DomainError("not_found", "no such initiative");
     return json(toApiInitiativeDetail(initiative));
   },
-  { auth: "required" },
+  { auth: "required", permission: "initiative.read" },
 );

@@ -1,15 +1,10 @@
-import { getSession } from "@workplan/auth";
-import { DomainError } from "@workplan/core/operations/errors";
 import { planTemplateFor, XLSX_MIME } from "@workplan/core/operations/import-plan-spreadsheet";
-
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+import { withApi } from "@/lib/api";
 
 // The plan template (.xlsx) with today's department codes; for admins alone, to anyone else it
 // does not exist.
-export async function GET() {
-  const viewer = await getSession();
-  if (!viewer) return notFound();
-  try {
+export const GET = withApi(
+  async (_request, { viewer }) => {
     const { fileName, bytes } = await planTemplateFor(viewer);
     return new Response(new Uint8Array(bytes), {
       headers: {
@@ -20,8 +15,6 @@ export async function GET() {
         "Cache-Control": "private, no-store",
       },
     });
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "not_found") return notFound();
-    throw error;
-  }
-}
+  },
+  { auth: "required", permission: "admin.plans" },
+);

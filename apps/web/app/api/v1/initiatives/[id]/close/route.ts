@@ -22,5 +22,5 @@ export const POST = withApi<{ id: string }>(
     };
     return json(answer);
   },
-  { auth: "required" },
+  { auth: "required", permission: "initiative.close" },
 );

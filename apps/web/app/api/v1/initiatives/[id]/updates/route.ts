@@ -18,5 +18,5 @@ export const POST = withApi<{ id: string }>(
     const body: ApiUpdateCreated = { id: result.updateId, version: result.version };
     return json(body, result.created ? 201 : 200);
   },
-  { auth: "required" },
+  { auth: "required", permission: "progress.report" },
 );

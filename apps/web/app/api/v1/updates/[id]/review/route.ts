@@ -11,5 +11,5 @@ export const POST = withApi<{ id: string }>(
     const result = await reviewUpdate(viewer, params.id, await readJson(request), { ip });
     return json({ id: params.id, status: result.status, reviewId: result.reviewId });
   },
-  { auth: "required" },
+  { auth: "required", permission: "update.review" },
 );
