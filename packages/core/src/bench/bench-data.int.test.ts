@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import { getInitiative, idSchema } from "../operations/get-initiative";
 import { logProgress } from "../operations/log-progress";
-import { viewer } from "../operations/progress-testing";
+import { viewer } from "../testing/progress-testing";
 import { reviewUpdate } from "../operations/review-update";
 import { BENCH_DEPARTMENTS, benchIds, INITIATIVES_PER_PLAN, loadBenchData, type BenchDataSummary } from "./bench-data";
 

@@ -13,9 +13,9 @@ import {
 } from "./admin-departments";
 import { addInitiative } from "./admin-initiatives";
 import { createPlan } from "./admin-plans";
-import { admin, departmentInput, removeDepartments, uniqueCode } from "./admin-plans-testing";
+import { admin, departmentInput, removeDepartments, uniqueCode } from "../testing/admin-plans-testing";
 import { createUser } from "./create-user";
-import { refusal, viewer } from "./progress-testing";
+import { refusal, viewer } from "../testing/progress-testing";
 
 describe("departments as the admins keep them", () => {
   let actor: Viewer;

@@ -5,12 +5,12 @@ import type { Viewer } from "../rules/policy";
 import { createDepartment } from "./admin-departments";
 import { addInitiative, getAdminInitiative, setInitiativeArchived, updateInitiative } from "./admin-initiatives";
 import { addTheme, archiveTheme, createPlan, getAdminPlan, listAdminPlans, updatePlan, updateTheme } from "./admin-plans";
-import { admin, departmentInput, removeDepartments, uniqueCode } from "./admin-plans-testing";
+import { admin, departmentInput, removeDepartments, uniqueCode } from "../testing/admin-plans-testing";
 import { getInitiative } from "./get-initiative";
 import { getPlanOverview } from "./get-plan-overview";
 import { listInitiatives } from "./list-initiatives";
 import { logProgress } from "./log-progress";
-import { newUser, refusal, viewer } from "./progress-testing";
+import { newUser, refusal, viewer } from "../testing/progress-testing";
 
 const YEAR = 2019;
 const now = new Date(`${YEAR}-07-01T00:00:00Z`);

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { ReportStatus } from "../rules/calendar";
 import type { Viewer } from "../rules/policy";
-import { removeDepartments } from "./admin-plans-testing";
-import { viewer } from "./progress-testing";
+import { removeDepartments } from "../testing/admin-plans-testing";
+import { viewer } from "../testing/progress-testing";
 import { getCalendarSummary, getReportingCalendar, type CalendarSummaryDepartment } from "./reporting-calendar";
-import { bj, makeDepartment, makeInitiative, makeReport, type TestDepartment } from "./summary-testing";
+import { bj, makeDepartment, makeInitiative, makeReport, type TestDepartment } from "../testing/summary-testing";
 
 // The ministry-wide calendar (/calendar) counts in SQL what each department's own calendar shows
 // row by row: its cells and lights must be the sums of that department's calendar, at any clock.

@@ -4,7 +4,7 @@ import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { chaseDepartment, chaseInitiative } from "./chase";
 import { listAuditEvents } from "./list-audit-events";
-import { newUser, refusal, viewer } from "./progress-testing";
+import { newUser, refusal, viewer } from "../testing/progress-testing";
 
 const bj = (s: string) => new Date(`${s}+08:00`);
 const LATE = bj("2018-06-27T10:00:00"); // June's report overdue

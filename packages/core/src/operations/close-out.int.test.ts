@@ -16,7 +16,7 @@ import {
 } from "./close-out";
 import { AlreadyDecidedError, decideExtension, listPendingExtensions, requestExtension } from "./extension-requests";
 import { logProgress } from "./log-progress";
-import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 import { getInitiativeLight } from "./reporting-calendar";
 
 // The initiatives this file closes; everything is put back afterwards (the next year's plans it

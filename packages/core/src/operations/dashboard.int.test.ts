@@ -5,7 +5,7 @@ import type { Viewer } from "../rules/policy";
 import { getDashboard, type DashboardFigures } from "./dashboard";
 import { listInitiativePage } from "./list-initiatives";
 import { listUpdates } from "./list-updates";
-import { viewer } from "./progress-testing";
+import { viewer } from "../testing/progress-testing";
 
 // A plan year of its own (2030) in two departments of their own, with reports written straight
 // into progress_updates at chosen times: the monthly roll-up (a trigger) and the dashboard's

@@ -4,7 +4,7 @@ import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { editUpdate } from "./edit-update";
 import { logProgress } from "./log-progress";
-import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 
 const now = new Date("2018-07-01T00:00:00Z");
 const CODE = "CYZCS-2018-7";

@@ -16,7 +16,7 @@ import {
   type OutboxScheduler,
 } from "./email";
 import { logProgress } from "./log-progress";
-import { newUser, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, snapshotProgressState, viewer } from "../testing/progress-testing";
 import { reviewUpdate } from "./review-update";
 import { updateUser } from "./update-user";
 

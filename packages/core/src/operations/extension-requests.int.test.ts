@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { decideExtension, listPendingExtensions, requestExtension } from "./extension-requests";
-import { newUser, refusal, viewer } from "./progress-testing";
+import { newUser, refusal, viewer } from "../testing/progress-testing";
 
 // Only these two initiatives are touched here; their due dates are put back afterwards.
 const CYZCS = "CYZCS-2018-7";

@@ -11,7 +11,7 @@ import {
   planTemplateFor,
   type ImportSpreadsheetResult,
 } from "./import-plan-spreadsheet";
-import { newUser, refusal, viewer } from "./progress-testing";
+import { newUser, refusal, viewer } from "../testing/progress-testing";
 
 // Years no other test uses; everything made here is removed afterwards (audit events stay: they
 // are append-only).

@@ -3,10 +3,10 @@ import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed, SOURCE_FILE } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { admin, departmentInput, removeDepartments, rowCounts, uniqueCode } from "./admin-plans-testing";
+import { admin, departmentInput, removeDepartments, rowCounts, uniqueCode } from "../testing/admin-plans-testing";
 import { PlanExistsError } from "./import-work-report";
 import { commitPlanText, PlanTextError, previewPlanText } from "./import-plan-text";
-import { refusal, viewer } from "./progress-testing";
+import { refusal, viewer } from "../testing/progress-testing";
 
 /** 科技司's part of the source document: from its heading line to the end. */
 async function techText(): Promise<string> {

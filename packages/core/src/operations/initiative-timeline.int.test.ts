@@ -2,11 +2,11 @@ import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { removeDepartments } from "./admin-plans-testing";
+import { removeDepartments } from "../testing/admin-plans-testing";
 import { getInitiative, type InitiativeDetail } from "./get-initiative";
 import { encodeCursor } from "./list-query";
-import { viewer } from "./progress-testing";
-import { bj, makeDepartment, makeInitiative, makeReport, type TestDepartment } from "./summary-testing";
+import { viewer } from "../testing/progress-testing";
+import { bj, makeDepartment, makeInitiative, makeReport, type TestDepartment } from "../testing/summary-testing";
 
 // An initiative's timeline, newest first, a page at a time: seven reports by the lead department A
 // and the co-operating department B (two of them at the same instant, others a millisecond apart),

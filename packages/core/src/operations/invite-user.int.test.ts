@@ -2,9 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
-import { auditOf, makeUser } from "./admin-users-testing";
+import { auditOf, makeUser } from "../testing/admin-users-testing";
 import { inviteUser } from "./invite-user";
-import { refusal } from "./progress-testing";
+import { refusal } from "../testing/progress-testing";
 import { checkPasswordLink } from "./redeem-password-link";
 
 const email = () => `invitee-${randomUUID()}@test.local`;

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { getPrisma, prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
-import { makeUser } from "./admin-users-testing";
+import { makeUser } from "../testing/admin-users-testing";
 import { getUserForAdmin, listAssignableDepartments, listUsers } from "./list-users";
-import { refusal } from "./progress-testing";
+import { refusal } from "../testing/progress-testing";
 
 /** Run `body` with the shared client counting the statements it sends. */
 async function countingQueries<T>(body: () => Promise<T>): Promise<{ result: T; queries: number }> {

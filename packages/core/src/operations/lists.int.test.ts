@@ -8,7 +8,7 @@ import { updateInitiative } from "./admin-initiatives";
 import { INITIATIVE_SORTS, listInitiativePage, listInitiatives } from "./list-initiatives";
 import { listUpdates, UPDATE_COUNT_CAP, UPDATE_SORTS } from "./list-updates";
 import { logProgress } from "./log-progress";
-import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 import { getReportingCalendar } from "./reporting-calendar";
 import { backfillSearchText, updateSearchText } from "./search-text";
 

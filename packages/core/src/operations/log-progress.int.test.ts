@@ -4,7 +4,7 @@ import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { getInitiative } from "./get-initiative";
 import { ConflictError, logProgress, type EvidenceFileInput } from "./log-progress";
-import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 
 // The 2018 plan at mid-year: half the time from 1 January to 31 December has elapsed.
 const now = new Date("2018-07-01T00:00:00Z");

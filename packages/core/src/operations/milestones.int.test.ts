@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { addMilestone, setMilestoneDone } from "./milestones";
-import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 
 const initiativeId = async (code: string) => (await prisma.initiative.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
 const counts = async () => ({ milestones: await prisma.milestone.count(), audits: await prisma.auditEvent.count() });

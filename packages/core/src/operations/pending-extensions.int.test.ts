@@ -2,10 +2,10 @@ import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { removeDepartments } from "./admin-plans-testing";
+import { removeDepartments } from "../testing/admin-plans-testing";
 import { EXTENSIONS_PAGE_SIZE, getPendingExtensionsPage } from "./extension-requests";
-import { viewer } from "./progress-testing";
-import { bj, makeDepartment, makeInitiative, type TestDepartment } from "./summary-testing";
+import { viewer } from "../testing/progress-testing";
+import { bj, makeDepartment, makeInitiative, type TestDepartment } from "../testing/summary-testing";
 
 // The extension requests awaiting a decision (/review), a numbered page of 20 at a time with the
 // true count. Department E has 23 pending requests (some made at the same instant), and requests

@@ -9,8 +9,8 @@ import { getInitiative } from "./get-initiative";
 import { logProgress } from "./log-progress";
 import { addMilestone } from "./milestones";
 import { reviewUpdate } from "./review-update";
-import { refusal } from "./progress-testing";
-import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "./scale-testing";
+import { refusal } from "../testing/progress-testing";
+import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "../testing/scale-testing";
 
 // Every operation asks rules/policy.ts, with the state of what it acts on, and the page reads the
 // same answers as capabilities: a closed, archived or prior-year initiative refuses the work the

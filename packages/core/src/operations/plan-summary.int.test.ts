@@ -2,12 +2,12 @@ import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { removeDepartments } from "./admin-plans-testing";
+import { removeDepartments } from "../testing/admin-plans-testing";
 import { getPlanSummary, type PlanSummaryRow } from "./get-plan-overview";
 import { listInitiativePage } from "./list-initiatives";
-import { viewer } from "./progress-testing";
+import { viewer } from "../testing/progress-testing";
 import { refreshRollups } from "./refresh-rollups";
-import { bj, makeDepartment, makeInitiative, type TestDepartment } from "./summary-testing";
+import { bj, makeDepartment, makeInitiative, type TestDepartment } from "../testing/summary-testing";
 
 // /plan for a ministry-wide viewer: one row per department plan, every figure a link to
 // /initiatives with the same count. A plan year of its own (2036) in two departments of their own.

@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
-import { auditOf, fakeHash, makeUser, openSession } from "./admin-users-testing";
+import { auditOf, fakeHash, makeUser, openSession } from "../testing/admin-users-testing";
 import { inviteUser } from "./invite-user";
 import { loadViewer } from "./load-viewer";
-import { refusal } from "./progress-testing";
+import { refusal } from "../testing/progress-testing";
 import { checkPasswordLink, redeemPasswordLink } from "./redeem-password-link";
 import { forcePasswordReset, updateUser } from "./update-user";
 

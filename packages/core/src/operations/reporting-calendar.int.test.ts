@@ -2,7 +2,7 @@ import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { newUser, viewer } from "./progress-testing";
+import { newUser, viewer } from "../testing/progress-testing";
 import { getInitiativeLight, getReportingCalendar } from "./reporting-calendar";
 
 const bj = (s: string) => new Date(`${s}+08:00`);

@@ -2,11 +2,11 @@ import { prisma, type Prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
-import { removeDepartments } from "./admin-plans-testing";
+import { removeDepartments } from "../testing/admin-plans-testing";
 import { encodeCursor } from "./list-query";
-import { refusal, viewer } from "./progress-testing";
+import { refusal, viewer } from "../testing/progress-testing";
 import { getReviewQueuePage, type ReviewQueuePage } from "./review-queue";
-import { bj, makeDepartment, makeInitiative, makeMember, makeReport, type TestDepartment } from "./summary-testing";
+import { bj, makeDepartment, makeInitiative, makeMember, makeReport, type TestDepartment } from "../testing/summary-testing";
 
 // 待审核: the reports awaiting the viewer's review, a page at a time, with the true count. Two
 // departments of their own (R and S) with reports written at chosen instants, some at the same

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { logProgress } from "./log-progress";
-import { newUser, refusal, snapshotProgressState, viewer } from "./progress-testing";
+import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 import { AlreadyReviewedError, listReviewQueue, reviewUpdate } from "./review-update";
 
 const NOW = new Date("2018-07-01T00:00:00Z");

@@ -1,7 +1,7 @@
 import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
-import { viewer } from "./progress-testing";
+import { viewer } from "../testing/progress-testing";
 
 // The stored roll-ups the calendar, the lights, the lists and the overview read are kept by triggers
 // on progress_updates and initiatives (migrations initiative_months, review_backlog,

@@ -6,7 +6,7 @@ import { runSeed } from "../../../../prisma/seed/run-seed";
 import { DomainError } from "./errors";
 import { apiInitiativeListSchema, listInitiativePage, listInitiatives } from "./list-initiatives";
 import { logProgress } from "./log-progress";
-import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "./scale-testing";
+import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "../testing/scale-testing";
 
 const NOW = new Date("2018-06-20T02:00:00Z");
 

@@ -15,8 +15,8 @@ import { chaseDepartment } from "./chase";
 import { listInitiativePage, listInitiatives } from "./list-initiatives";
 import { listUpdates } from "./list-updates";
 import { logProgress } from "./log-progress";
-import { viewer } from "./progress-testing";
-import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "./scale-testing";
+import { viewer } from "../testing/progress-testing";
+import { newDepartmentWithPlan, removeDepartment, type TestDepartment } from "../testing/scale-testing";
 
 const bj = (s: string) => new Date(`${s}+08:00`);
 /** After the due day (25th) of June 2018: every unreported initiative is red and its report missing. */

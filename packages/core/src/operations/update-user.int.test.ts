@@ -1,11 +1,11 @@
 import { prisma } from "@workplan/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
-import { auditOf, fakeHash, makeUser, openSession, withOnlyAdmins } from "./admin-users-testing";
+import { auditOf, fakeHash, makeUser, openSession, withOnlyAdmins } from "../testing/admin-users-testing";
 import { inviteUser } from "./invite-user";
 import { listUsers } from "./list-users";
 import { loadViewer } from "./load-viewer";
-import { refusal } from "./progress-testing";
+import { refusal } from "../testing/progress-testing";
 import { checkPasswordLink } from "./redeem-password-link";
 import { forcePasswordReset, unlockUser, updateUser } from "./update-user";
 

@@ -4,8 +4,8 @@
 // so that no other file sees it.
 import { prisma } from "@workplan/db";
 import type { Viewer } from "../rules/policy";
-import { createUser } from "./create-user";
-import { DomainError } from "./errors";
+import { createUser } from "../operations/create-user";
+import { DomainError } from "../operations/errors";
 
 export async function viewer(email: string): Promise<Viewer> {
   return prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, departmentId: true } });

@@ -3,7 +3,7 @@
 import { prisma } from "@workplan/db";
 import type { Viewer } from "../rules/policy";
 import { newUser } from "./progress-testing";
-import { initiativeSearchText } from "./search-text";
+import { initiativeSearchText } from "../operations/search-text";
 
 export interface TestDepartment {
   id: string;
