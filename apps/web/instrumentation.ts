@@ -6,7 +6,7 @@ export async function register() {
     // E-mail for notifications when SMTP_URL is set: this server process mails what notify() queued
     // (every 15 s, and a moment after each new notification). Not while `next build` runs.
     if (process.env.SMTP_URL && process.env.NEXT_PHASE !== "phase-production-build") {
-      const { startEmailOutbox } = await import("@workplan/core/operations/email");
+      const { startEmailOutbox } = await import("@workplan/core/infra/email");
       startEmailOutbox();
     }
   }

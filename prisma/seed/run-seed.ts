@@ -3,7 +3,7 @@ import { createUser } from "@workplan/core/operations/create-user";
 import { importWorkReport, type ImportResult } from "@workplan/core/operations/import-work-report";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@workplan/core/rules/demo-accounts";
 import { parseWorkReport } from "@workplan/core/rules/parse-work-report";
-import { backfillSearchText } from "@workplan/core/operations/search-text";
+import { backfillSearchText } from "@workplan/core/infra/search-text";
 import { hashPassword } from "@workplan/auth/password";
 import { getPrisma } from "@workplan/db";
 import { SOURCE_DEPARTMENTS } from "./departments";

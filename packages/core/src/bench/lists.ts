@@ -15,7 +15,7 @@ import { encodeCursor } from "../operations/list-query";
 import { listUpdates } from "../operations/list-updates";
 import { getDashboard } from "../operations/dashboard";
 import { getReportingCalendar } from "../operations/reporting-calendar";
-import { searchTextMatches } from "../operations/search-text";
+import { searchTextMatches } from "../infra/search-text";
 import type { Viewer } from "../rules/policy";
 import { ABSENT_TERM, BENCH_NOW, BENCH_YEAR, loadBenchData, RARE_PHRASE } from "./bench-data";
 

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeCode } from "./import-work-report";
-import { initiativeSearchText } from "./search-text";
+import { initiativeSearchText } from "../infra/search-text";
 import { isoDay } from "../rules/dates";
 
 // Initiatives (重點工作) as the admins keep them: added, edited, archived. An edit changes what the

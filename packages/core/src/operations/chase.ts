@@ -6,7 +6,7 @@ import { can, check, type Viewer } from "../rules/policy";
 import { auditKind, recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
-import { kickEmailOutbox } from "./email";
+import { kickEmailOutbox } from "../infra/email";
 import { calendarSql } from "./light-sql";
 import { notify } from "./notify";
 import { calendarSelect, lightOf } from "./reporting-calendar";

@@ -10,7 +10,7 @@ import { idSchema } from "./get-initiative";
 import { defaultDueDate, initiativeCode } from "./import-work-report";
 import { notify } from "./notify";
 import { initiativeRecordWhere, initiativeWhere } from "./scope";
-import { initiativeSearchText } from "./search-text";
+import { initiativeSearchText } from "../infra/search-text";
 import { isoDay } from "../rules/dates";
 
 // Year-end close-out (結項). A manager over the lead department closes an initiative with an outcome

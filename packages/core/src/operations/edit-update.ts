@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeWhere } from "./scope";
-import { updateSearchText } from "./search-text";
+import { updateSearchText } from "../infra/search-text";
 
 const editSchema = z
   .object({

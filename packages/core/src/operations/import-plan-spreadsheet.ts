@@ -23,7 +23,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { initiativeCode } from "./import-work-report";
 import { refreshRollups } from "./refresh-rollups";
-import { initiativeSearchText } from "./search-text";
+import { initiativeSearchText } from "../infra/search-text";
 
 /** What the parts of an upload may unpack to: a 5 MB file of text is far below; a zip bomb is not. */
 const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;

@@ -5,7 +5,7 @@ import { itemKey, themeKey } from "../rules/plan-admin";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { refreshRollups } from "./refresh-rollups";
-import { initiativeSearchText } from "./search-text";
+import { initiativeSearchText } from "../infra/search-text";
 
 export interface DepartmentNames {
   code: string;

@@ -9,7 +9,7 @@ import { DomainError } from "./errors";
 import type { InitiativeDetail } from "./get-initiative";
 import { beijingToday, decodeCursor, encodeCursor, flagSchema, invalidCursor, parseListQuery } from "./list-query";
 import { calendarSql } from "./light-sql";
-import { isIndexableSearch, searchTextMatches } from "./search-text";
+import { isIndexableSearch, searchTextMatches } from "../infra/search-text";
 import { initiativeScopeSql } from "./scope";
 import { isoDay } from "../rules/dates";
 
@@ -314,7 +314,7 @@ function filterSql(viewer: Viewer, query: ListInitiativesQuery, now: Date): Pris
  * Where `q` is found, best first: 0 in the code, 1 in the title, 2 in the original wording (the
  * initiative's search_text is code, title and wording on lines 1, 2 and after, see
  * initiativeSearchText), 3 only in its progress reports. Every condition goes through the search
- * indexes (operations/search-text.ts): a million reports are not scanned.
+ * indexes (infra/search-text.ts): a million reports are not scanned.
  */
 interface SearchSql {
   /** The initiative's own words match (in=titles: its code or title). */

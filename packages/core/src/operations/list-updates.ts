@@ -6,7 +6,7 @@ import { isMinistryWide, type Viewer } from "../rules/policy";
 import { periodOf } from "../rules/progress";
 import { listInitiativesQuerySchema } from "./list-initiatives";
 import { decodeCursor, encodeCursor, invalidCursor, parseListQuery } from "./list-query";
-import { isIndexableSearch, searchTextMatches } from "./search-text";
+import { isIndexableSearch, searchTextMatches } from "../infra/search-text";
 import { initiativeScopeSql } from "./scope";
 
 // The progress reports in the viewer's scope (the /updates page): a million rows, so every page is

@@ -10,7 +10,7 @@ import { listUpdates, UPDATE_COUNT_CAP, UPDATE_SORTS } from "./list-updates";
 import { logProgress } from "./log-progress";
 import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 import { getReportingCalendar } from "./reporting-calendar";
-import { backfillSearchText, updateSearchText } from "./search-text";
+import { backfillSearchText, updateSearchText } from "../infra/search-text";
 
 const bj = (s: string) => new Date(`${s}+08:00`);
 /** In every report this file files: the report lists are narrowed to them with q=MARK. */

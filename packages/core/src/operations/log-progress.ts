@@ -14,8 +14,8 @@ import { auditKind } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { refreshRollups } from "./refresh-rollups";
-import { updateSearchText } from "./search-text";
-import { kickEmailOutbox } from "./email";
+import { updateSearchText } from "../infra/search-text";
+import { kickEmailOutbox } from "../infra/email";
 import { initiativeScopeSql } from "./scope";
 
 export interface EvidenceFileInput {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@workplan/db";
-import { kickEmailOutbox } from "./email";
+import { kickEmailOutbox } from "../infra/email";
 
 export type NotificationKind =
   | "update.submitted"

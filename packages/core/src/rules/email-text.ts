@@ -1,4 +1,4 @@
-// The e-mail sent for a notification (operations/email.ts). Pure: no I/O.
+// The e-mail sent for a notification (infra/email.ts). Pure: no I/O.
 //
 // The wording follows the in-app list (apps/web `notifications.kinds.*`). Mail goes out after the
 // request, and no per-user language is stored, so every mail is in Simplified Chinese (titles

@@ -3,7 +3,7 @@
 import { prisma } from "@workplan/db";
 import type { Viewer } from "../rules/policy";
 import { newUser } from "./progress-testing";
-import { initiativeSearchText } from "../operations/search-text";
+import { initiativeSearchText } from "../infra/search-text";
 
 export interface TestDepartment {
   id: string;

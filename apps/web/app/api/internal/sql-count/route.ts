@@ -1,4 +1,4 @@
-import { sqlStatementsSoFar } from "@workplan/core/operations/sql-statement-count";
+import { sqlStatementsSoFar } from "@workplan/core/infra/sql-statement-count";
 
 // For `npm run bench:http`: the SQL statements this server process has sent so far, so the bench can
 // divide the difference over a few requests of a page. Exists only when the server runs with

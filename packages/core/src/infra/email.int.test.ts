@@ -15,10 +15,10 @@ import {
   stopEmailOutbox,
   type OutboxScheduler,
 } from "./email";
-import { logProgress } from "./log-progress";
+import { logProgress } from "../operations/log-progress";
 import { newUser, snapshotProgressState, viewer } from "../testing/progress-testing";
-import { reviewUpdate } from "./review-update";
-import { updateUser } from "./update-user";
+import { reviewUpdate } from "../operations/review-update";
+import { updateUser } from "../operations/update-user";
 
 const NOW = new Date("2018-07-01T00:00:00Z");
 const APP_URL = "https://workplan.example.test/plan";
