@@ -8,6 +8,11 @@ import { apiItem } from "./presenters";
 import { findInitiatives, matchesOf } from "./query";
 import { type ApiInitiative, type ApiInitiativeList, type SearchMatch, listInitiativesQuerySchema } from "./schema";
 
+/**
+ * The initiatives in the viewer's scope matching the filters, in the order asked (code order by
+ * default), a page at a time: follow nextCursor (keyset on the sort key and the unique code), or
+ * ask for a page number.
+ */
 export async function listInitiatives(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<ApiInitiativeList> {
   const query = parseListQuery(listInitiativesQuerySchema, queryInput);
   const found = await findInitiatives(viewer, query, options.now ?? new Date(), { total: false });

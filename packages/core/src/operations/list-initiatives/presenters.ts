@@ -13,11 +13,6 @@ export function apiItem(row: Row): ApiInitiative {
   });
 }
 
-/**
- * The initiatives in the viewer's scope matching the filters, in the order asked (code order by
- * default), a page at a time: follow nextCursor (keyset on the sort key and the unique code), or
- * ask for a page number.
- */
 
 interface InitiativeFields {
   id: string;
