@@ -48,11 +48,11 @@ export interface Dashboard {
   /** The months of the plan year up to now: the x axis of progress over time. */
   periods: string[];
   totals: DashboardFigures & { pendingExtensions: number; chases: number; progressSeries: number[] };
-  departments: DashboardDepartment[];
+  departments: (DashboardDepartment & { canChase: boolean })[];
   /** Departments ranked by on-time reporting, then average progress. */
   league: { rank: number; departmentId: string }[];
   /** The most serious `behindLimit` (default 20) of the initiatives behind… */
-  behind: BehindInitiative[];
+  behind: (BehindInitiative & { canChase: boolean })[];
   /** …and how many are behind in all. */
   behindCount: number;
 }
@@ -227,9 +227,10 @@ export async function getDashboard(
         ? (awaitingByDepartment.get(departmentChoices.find((d) => d.code === department)?.id ?? "") ?? 0)
         : summary.totals.awaitingReview,
     },
-    departments: summary.departments,
+    // What the viewer may do from here (rules/policy.ts): chase an initiative, or a department's late ones.
+    departments: summary.departments.map((d) => ({ ...d, canChase: can(viewer, "initiative.chase", { departmentId: d.department.id }) })),
     league: summary.league,
-    behind: summary.behind,
+    behind: summary.behind.map((b) => ({ ...b, canChase: can(viewer, "initiative.chase", { departmentId: b.department.id }) })),
     behindCount: summary.behindCount,
   };
 }
