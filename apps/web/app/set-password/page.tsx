@@ -2,6 +2,7 @@ import { checkPasswordLink } from "@workplan/core/operations/redeem-password-lin
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SetPasswordForm } from "@/features/auth/SetPasswordForm";
+import { BrandHeader } from "@/components/BrandHeader";
 import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,15 +22,9 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="leading-tight">
-            <div className="text-xs text-white/75">{t("app.ministry")}</div>
-            <div className="text-lg font-semibold tracking-wide">{t("app.name")}</div>
-          </div>
-          <LocaleSwitcher />
-        </div>
-      </header>
+      <BrandHeader ministry={t("app.ministry")} name={t("app.name")}>
+        <LocaleSwitcher />
+      </BrandHeader>
       <main id="main" className="mx-auto w-full max-w-lg flex-1 px-4 py-10">
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           {link.status === "valid" ? (

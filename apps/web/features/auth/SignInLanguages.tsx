@@ -1,7 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { LOCALES, LOCALE_LABELS, type Locale } from "@/i18n/locales";
+import { LanguageNav } from "@/components/LanguageNav";
+import type { Locale } from "@/i18n/locales";
 
 const noSubscription = () => () => {};
 
@@ -17,24 +18,10 @@ export function SignInLanguages({ locale, label }: { locale: Locale; label: stri
     () => window.location.search,
     () => "",
   );
-  const href = (l: Locale) => {
+  const hrefOf = (l: Locale) => {
     const params = new URLSearchParams(search);
     params.set("locale", l);
     return `/sign-in?${params.toString()}`;
   };
-  return (
-    <nav aria-label={label} className="flex items-center gap-1" data-testid="locale-switcher">
-      {LOCALES.map((l) => (
-        <a
-          key={l}
-          href={href(l)}
-          lang={l}
-          aria-current={l === locale ? "true" : undefined}
-          className={`rounded px-2 py-1 text-xs font-medium ${l === locale ? "bg-white/20 text-white" : "text-white/85 hover:bg-white/10"}`}
-        >
-          {LOCALE_LABELS[l]}
-        </a>
-      ))}
-    </nav>
-  );
+  return <LanguageNav label={label} current={locale} hrefOf={hrefOf} plain />;
 }

@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@workplan/core/rules/demo-accounts";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { BrandHeader } from "@/components/BrandHeader";
 import { ClientMessages } from "@/components/ClientMessages";
 import { helpHref } from "@/features/help/HelpPage";
 import type { Locale } from "@/i18n/locales";
@@ -19,20 +20,14 @@ export async function SignInView({ locale, demo }: { locale: Locale; demo: boole
   return (
     <ClientMessages namespaces={["signIn"]} locale={locale}>
       <div lang={locale} className="flex min-h-screen flex-col">
-        <header className="bg-brand-700 text-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <div className="leading-tight">
-              <div className="text-xs text-white/75">{t("app.ministry")}</div>
-              <div className="text-lg font-semibold tracking-wide">{t("app.name")}</div>
-            </div>
-            <div className="flex flex-wrap items-center gap-3">
-              <SignInLanguages locale={locale} label={t("nav.language")} />
-              <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
-                {t("help.nav")}
-              </Link>
-            </div>
+        <BrandHeader ministry={t("app.ministry")} name={t("app.name")}>
+          <div className="flex flex-wrap items-center gap-3">
+            <SignInLanguages locale={locale} label={t("nav.language")} />
+            <Link href={helpHref(locale)} className="rounded px-2 py-1 text-sm hover:bg-white/10" data-testid="help-link">
+              {t("help.nav")}
+            </Link>
           </div>
-        </header>
+        </BrandHeader>
         <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 content-start items-start gap-8 px-4 py-10 md:grid-cols-2">
           <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <h1 className="text-2xl font-semibold">{t("signIn.title")}</h1>

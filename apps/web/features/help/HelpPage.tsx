@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { LOCALES, LOCALE_LABELS, isLocale, type Locale } from "@/i18n/locales";
+import { BrandHeader } from "@/components/BrandHeader";
+import { LanguageNav } from "@/components/LanguageNav";
+import { isLocale, type Locale } from "@/i18n/locales";
 
 const ROLES = ["STAFF", "MANAGER", "ADMIN"] as const;
 const CYCLE = ["report", "health", "review", "chase", "extension", "closeOut"] as const;
@@ -23,27 +25,9 @@ export async function HelpPage({ locale }: { locale: Locale }) {
   const section = "rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
   return (
     <div lang={locale} className="flex min-h-screen flex-col" data-testid="help-page">
-      <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="flex flex-col leading-tight">
-            <span className="text-xs text-white/75">{app("ministry")}</span>
-            <span className="text-lg font-semibold tracking-wide">{app("name")}</span>
-          </Link>
-          <nav aria-label={t("language")} className="flex items-center gap-1">
-            {LOCALES.map((l) => (
-              <Link
-                key={l}
-                href={helpHref(l)}
-                lang={l}
-                aria-current={l === locale ? "page" : undefined}
-                className={`rounded px-2 py-1 text-xs font-medium ${l === locale ? "bg-white/20 text-white" : "text-white/85 hover:bg-white/10"}`}
-              >
-                {LOCALE_LABELS[l]}
-              </Link>
-            ))}
-          </nav>
-        </div>
-      </header>
+      <BrandHeader ministry={app("ministry")} name={app("name")} home width="max-w-4xl">
+        <LanguageNav label={t("language")} current={locale} hrefOf={helpHref} />
+      </BrandHeader>
       <main id="main" className="mx-auto w-full max-w-4xl flex-1 space-y-6 px-4 py-8">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
