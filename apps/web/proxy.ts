@@ -66,6 +66,12 @@ function signIn(request: NextRequest, hasSession: boolean, init: { request: { he
 }
 
 export const config = {
-  // Everything but static files: the API and set-password too, for the forwarded-address rule.
-  matcher: ["/((?!help|_next/|favicon.ico|robots.txt).*)"],
+  matcher: [
+    // Pages (static files and the prerendered help aside).
+    "/((?!api/|help|_next/|favicon.ico|robots.txt).*)",
+    // The API only when a request carries a forwarded address, for the rule above: the API's
+    // other requests (a system filing reports) do not pay for the proxy.
+    { source: "/api/:path*", has: [{ type: "header", key: "x-forwarded-for" }] },
+    { source: "/api/:path*", has: [{ type: "header", key: "x-real-ip" }] },
+  ],
 };
