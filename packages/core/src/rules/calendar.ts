@@ -88,7 +88,11 @@ export function isLate(value: Light): boolean {
 
 /** The periods ("2018-01" …) of a plan year up to the month of `now` (Beijing time). */
 export function periodsUpTo(year: number, now: Date): string[] {
-  const current = shanghaiPeriodOf(now);
+  return yearPeriods(year, shanghaiPeriodOf(now));
+}
+
+/** The periods of `year` up to and including `current` ("2018-06"; all twelve for a past year). */
+export function yearPeriods(year: number, current: string): string[] {
   const out: string[] = [];
   for (let m = 1; m <= 12; m += 1) {
     const period = `${year}-${String(m).padStart(2, "0")}`;

@@ -11,6 +11,7 @@ import {
   reportDeadline,
   shanghaiPeriodOf,
   statusAt,
+  yearPeriods,
   type Light,
 } from "./calendar";
 import { averageProgress, countHealth, type Health, type HealthCounts } from "./health";
@@ -111,16 +112,7 @@ interface Derived {
   series: number[];
 }
 
-/** The periods of `year` up to and including the current one (all twelve for a past year). */
-export function yearPeriods(year: number, current: string): string[] {
-  const out: string[] = [];
-  for (let m = 1; m <= 12; m += 1) {
-    const p = `${year}-${String(m).padStart(2, "0")}`;
-    if (p > current) break;
-    out.push(p);
-  }
-  return out;
-}
+export { yearPeriods };
 
 function figures(items: readonly Derived[]): DashboardFigures {
   return {
