@@ -5,7 +5,6 @@ import { SESSION_COOKIES } from "@workplan/auth/cookies";
 import { API_TOKEN_MESSAGES, authenticateApiToken } from "@workplan/core/operations/api-tokens";
 import { CLOSE_OUT_MESSAGES, OUTCOMES } from "@workplan/core/operations/close-out";
 import { DomainError } from "@workplan/core/operations/errors";
-import { LIST_QUERY_MESSAGES } from "@workplan/core/operations/list-initiatives";
 import { ConflictError } from "@workplan/core/operations/log-progress";
 import { can, ROLES, type Action } from "@workplan/core/rules/policy";
 import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
@@ -67,10 +66,12 @@ export const idempotencyKeySchema = z
 
 const MESSAGES: Record<string, string> = {
   ...ENGLISH_MESSAGES,
-  ...LIST_QUERY_MESSAGES,
   ...API_TOKEN_MESSAGES,
   ...CLOSE_OUT_MESSAGES,
   "form.invalid": "The body must be a JSON object with the documented fields only.",
+  // Keys that mean the same in every list (a limit or a page range is each operation's own).
+  "cursor.invalid": "Pass the nextCursor of the previous page unchanged.",
+  "parameter.unknown": "Unknown parameter.",
   "idempotencyKey.format": "Use 8 to 100 letters, digits, - or _ (a UUID fits).",
 };
 
@@ -147,10 +148,11 @@ function sentence(message: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function englishFields(fields: Record<string, string> | undefined): Record<string, string> {
+/** Each field's key in English: in the wording of the operation that refused (its own table), else the shared one. */
+function englishFields({ fields, messages }: DomainError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, key] of Object.entries(fields ?? {})) {
-    out[field] = MESSAGES[key] ?? (key.endsWith(".invalid") ? "This value is not valid." : key);
+    out[field] = messages?.[key] ?? MESSAGES[key] ?? (key.endsWith(".invalid") ? "This value is not valid." : key);
   }
   return out;
 }
@@ -168,12 +170,12 @@ function errorResponse(request: Request, error: unknown): Response {
   if (error instanceof DomainError) {
     switch (error.code) {
       case "invalid":
-        return errorJson(400, { code: "invalid", message: sentence(error.message), fields: englishFields(error.fields) });
+        return errorJson(400, { code: "invalid", message: sentence(error.message), fields: englishFields(error) });
       case "conflict":
         return errorJson(409, {
           code: "conflict",
           message: sentence(error.message),
-          ...(error.fields ? { fields: englishFields(error.fields) } : {}),
+          ...(error.fields ? { fields: englishFields(error) } : {}),
         });
       case "not_found":
       case "forbidden":

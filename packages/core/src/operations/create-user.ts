@@ -5,6 +5,7 @@ import { can, ROLES, type Role, type Viewer } from "../rules/policy";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { departmentForAssignment } from "./user-admin";
+import { accountError } from "./user-admin";
 
 export const createUserSchema = z
   .object({
@@ -40,7 +41,7 @@ export async function insertUser(
   context: { actorId: string | null; ip: string | null; audit?: Record<string, Prisma.InputJsonValue>; departmentField?: string },
 ): Promise<{ id: string }> {
   const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
-  if (existing) throw new DomainError("conflict", "e-mail already in use", { email: "email.taken" });
+  if (existing) throw accountError("conflict", "e-mail already in use", { email: "email.taken" });
   const department = user.departmentCode ? await departmentForAssignment(tx, user.departmentCode, context.departmentField) : null;
   try {
     const created = await tx.user.create({
@@ -59,7 +60,7 @@ export async function insertUser(
   } catch (error) {
     // Two requests creating the same e-mail at once: the unique index decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError("conflict", "e-mail already in use", { email: "email.taken" });
+      throw accountError("conflict", "e-mail already in use", { email: "email.taken" });
     }
     throw error;
   }
@@ -78,7 +79,7 @@ export async function createUser(
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join(".")] = issue.message;
-    throw new DomainError("invalid", "invalid user", fields);
+    throw accountError("invalid", "invalid user", fields);
   }
   // No actor: the seed and the CLI, which run with the server's own authority.
   if (actor && !can(actor, "admin.users")) throw new DomainError("forbidden", "only admins create users");

@@ -7,6 +7,7 @@ import { insertUser } from "./create-user";
 import { DomainError } from "./errors";
 import { PASSWORD_LINK_HOURS, issuePasswordLink } from "./password-link";
 import { adminUserSelect, apiAdminUserSchema, departmentCodeSchema, emailSchema, nameSchema, requireAdmin, roleSchema, toAdminUser, type ApiAdminUser } from "./user-admin";
+import { accountError } from "./user-admin";
 
 export const inviteUserSchema = z
   .strictObject({
@@ -51,7 +52,7 @@ export async function inviteUser(
   // Who may do this does not depend on the input: refuse non-admins before saying anything about it.
   requireAdmin(actor);
   const parsed = inviteUserSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("invalid", "the account has problems", fieldErrors(parsed.error));
+  if (!parsed.success) throw accountError("invalid", "the account has problems", fieldErrors(parsed.error));
   const data = parsed.data;
   const now = context.now ?? new Date();
   return prisma.$transaction(async (tx) => {

@@ -120,6 +120,7 @@ describe("listInitiatives", () => {
       departmnet: "parameter.unknown",
     });
     expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).fields).toEqual({ limit: "limit.range" });
+    expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).messages?.["limit.range"]).toBe("The limit is a whole number from 1 to 500.");
     expect((await refusal(listInitiatives(techStaff, { q: "字".repeat(101) }))).fields).toEqual({ q: "q.tooLong" });
   });
 

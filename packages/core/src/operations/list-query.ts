@@ -11,14 +11,14 @@ import { DomainError } from "./errors";
  * values (`?year=&q=`) mean no filter; a misspelt parameter (?departmnet=KJS) is an error, not a
  * silently unfiltered list.
  */
-export function parseListQuery<S extends z.ZodObject>(schema: S, queryInput: unknown): z.output<S> {
+export function parseListQuery<S extends z.ZodObject>(schema: S, queryInput: unknown, messages?: Readonly<Record<string, string>>): z.output<S> {
   const input = withoutEmptyValues(queryInput);
   const parsed = schema.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   for (const key of Object.keys(input)) {
     if (!(key in schema.shape)) fields[key] ??= "parameter.unknown";
   }
-  if (!parsed.success || Object.keys(fields).length > 0) throw new DomainError("invalid", "the query has problems", fields);
+  if (!parsed.success || Object.keys(fields).length > 0) throw new DomainError("invalid", "the query has problems", fields, messages);
   return parsed.data;
 }
 

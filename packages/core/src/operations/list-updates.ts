@@ -4,7 +4,7 @@ import { z } from "zod";
 import { HEALTHS } from "../rules/health";
 import { isMinistryWide, type Viewer } from "../rules/policy";
 import { periodOf } from "../rules/progress";
-import { listInitiativesQuerySchema } from "./list-initiatives";
+import { LIST_QUERY_MESSAGES, listInitiativesQuerySchema } from "./list-initiatives";
 import { decodeCursor, encodeCursor, invalidCursor, parseListQuery } from "./list-query";
 import { isIndexableSearch, searchTextMatches } from "../infra/search-text";
 import { initiativeScopeSql } from "./scope";
@@ -62,6 +62,14 @@ export const listUpdatesQuerySchema = z.object({
     .default(UPDATES_LIMIT_DEFAULT),
   cursor: z.string().min(1, "cursor.invalid").max(300, "cursor.invalid").optional().describe("nextCursor of the previous page"),
 });
+
+/** What this query's keys mean: the initiatives' filters, with this list's own limit, sort and status. */
+export const UPDATES_QUERY_MESSAGES: Readonly<Record<string, string>> = {
+  ...LIST_QUERY_MESSAGES,
+  "limit.range": `The limit is a whole number from 1 to ${UPDATES_LIMIT_MAX}.`,
+  "sort.invalid": "Sort by newest, oldest or progress.",
+  "status.invalid": "The status is one of SUBMITTED, APPROVED, RETURNED.",
+};
 
 export type ListUpdatesQuery = z.output<typeof listUpdatesQuerySchema>;
 
@@ -131,7 +139,7 @@ const ORDER_BY: Record<UpdateSort, Prisma.Sql> = {
  * capped count, the page's rows.
  */
 export async function listUpdates(viewer: Viewer, queryInput: unknown): Promise<UpdateListPage> {
-  const query = parseListQuery(listUpdatesQuerySchema, queryInput);
+  const query = parseListQuery(listUpdatesQuerySchema, queryInput, UPDATES_QUERY_MESSAGES);
   const scope: Prisma.Sql[] = [initiativeScopeSql(viewer, "i")];
   if (query.year !== undefined) scope.push(Prisma.sql`i.plan_id IN (SELECT id FROM work_plans WHERE year = ${query.year}::int)`);
   if (query.theme !== undefined) scope.push(Prisma.sql`i.theme_id = (SELECT id FROM themes WHERE code = ${query.theme})`);

@@ -101,6 +101,7 @@ describe("listUsers", () => {
     const bad = await refusal(listUsers(admin, { role: "KING", active: "maybe", limit: "1000", departmnet: "KJS" }));
     expect(bad.code).toBe("invalid");
     expect(bad.fields).toEqual({ role: "role.invalid", active: "active.invalid", limit: "limit.range", departmnet: "parameter.unknown" });
+    expect(bad.messages?.["limit.range"]).toBe("The limit is a whole number from 1 to 200.");
 
     for (const role of ["STAFF", "MANAGER"] as const) {
       const actor = await makeUser(role, "KJS");

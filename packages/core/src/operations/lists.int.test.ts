@@ -254,6 +254,8 @@ describe("lists of initiatives and progress reports", () => {
       departmnet: "parameter.unknown",
       limit: "limit.range",
     });
+    // The key is worded by this list: its limit is 1–200, not the initiatives' 1–500.
+    expect((await refusal(listUpdates(director, { limit: 300 }))).messages?.["limit.range"]).toBe("The limit is a whole number from 1 to 200.");
     expect((await refusal(listUpdates(director, { cursor: "not-a-cursor" }))).fields).toEqual({ cursor: "cursor.invalid" });
     expect((await refusal(listUpdates(director, { q: "字".repeat(101) }))).fields).toEqual({ q: "q.tooLong" });
     // Empty parameters are no filter.

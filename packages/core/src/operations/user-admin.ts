@@ -59,6 +59,11 @@ export const ADMIN_USER_MESSAGES: Record<string, string> = {
   "form.invalid": "The body must be a JSON object with the documented fields only.",
 };
 
+/** A refusal of an account operation, its keys worded by ADMIN_USER_MESSAGES (not the API's shared table). */
+export function accountError(code: "invalid" | "conflict", message: string, fields: Record<string, string>): DomainError {
+  return new DomainError(code, message, fields, ADMIN_USER_MESSAGES);
+}
+
 /** Only admins administer accounts; to anyone else the operations behave as if there were nothing. */
 export function requireAdmin(actor: Viewer | null | undefined): asserts actor is Viewer {
   if (!actor || !can(actor, "admin.users")) throw new DomainError("forbidden", "only admins administer accounts");
@@ -71,8 +76,8 @@ export const departmentSelect = { id: true, code: true, nameZhHans: true, nameZh
 /** The department of a code, for assigning a user to it: unknown and archived ones are refused. */
 export async function departmentForAssignment(tx: Tx, code: string, field = "department") {
   const department = await tx.department.findUnique({ where: { code }, select: { ...departmentSelect, archivedAt: true } });
-  if (!department) throw new DomainError("invalid", "unknown department", { [field]: "department.unknown" });
-  if (department.archivedAt) throw new DomainError("invalid", "archived department", { [field]: "department.archived" });
+  if (!department) throw accountError("invalid", "unknown department", { [field]: "department.unknown" });
+  if (department.archivedAt) throw accountError("invalid", "archived department", { [field]: "department.archived" });
   const { archivedAt: _archivedAt, ...fields } = department;
   return fields;
 }

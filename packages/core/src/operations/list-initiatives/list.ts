@@ -6,7 +6,7 @@ import { DomainError } from "../errors";
 import { parseListQuery } from "../list-query";
 import { apiItem } from "./presenters";
 import { findInitiatives, matchesOf } from "./query";
-import { type ApiInitiative, type ApiInitiativeList, type SearchMatch, listInitiativesQuerySchema } from "./schema";
+import { type ApiInitiative, type ApiInitiativeList, type SearchMatch, LIST_QUERY_MESSAGES, listInitiativesQuerySchema } from "./schema";
 
 /**
  * The initiatives in the viewer's scope matching the filters, in the order asked (code order by
@@ -14,7 +14,7 @@ import { type ApiInitiative, type ApiInitiativeList, type SearchMatch, listIniti
  * ask for a page number.
  */
 export async function listInitiatives(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<ApiInitiativeList> {
-  const query = parseListQuery(listInitiativesQuerySchema, queryInput);
+  const query = parseListQuery(listInitiativesQuerySchema, queryInput, LIST_QUERY_MESSAGES);
   const found = await findInitiatives(viewer, query, options.now ?? new Date(), { total: false });
   const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);
   return {
@@ -51,8 +51,8 @@ export interface InitiativeListPage {
 
 /** The list page (/initiatives): a numbered page of initiatives with their lights, and the count. */
 export async function listInitiativePage(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<InitiativeListPage> {
-  const query = parseListQuery(listInitiativesQuerySchema, queryInput);
-  if (query.cursor !== undefined) throw new DomainError("invalid", "the page takes a page number", { cursor: "cursor.invalid" });
+  const query = parseListQuery(listInitiativesQuerySchema, queryInput, LIST_QUERY_MESSAGES);
+  if (query.cursor !== undefined) throw new DomainError("invalid", "the page takes a page number", { cursor: "cursor.invalid" }, LIST_QUERY_MESSAGES);
   const now = options.now ?? new Date();
   const found = await findInitiatives(viewer, query, now, { total: true });
   const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);

@@ -1,12 +1,11 @@
 import { inviteUser } from "@workplan/core/operations/invite-user";
 import { listUsers } from "@workplan/core/operations/list-users";
-import { adminOperation } from "@/lib/admin-api";
 import { json, readJson, withApi } from "@/lib/api";
 import { setPasswordUrl } from "@/lib/set-password-url";
 
 /** Accounts, for admins (anyone else: 404): ?q=&role=&department=&active=&locked=&page=&limit= */
 export const GET = withApi(
-  async (request, { viewer }) => json(await adminOperation(() => listUsers(viewer, Object.fromEntries(request.nextUrl.searchParams)))),
+  async (request, { viewer }) => json(await listUsers(viewer, Object.fromEntries(request.nextUrl.searchParams))),
   { auth: "required", permission: "admin.users" },
 );
 
@@ -14,7 +13,7 @@ export const GET = withApi(
 export const POST = withApi(
   async (request, { viewer, ip }) => {
     const body = await readJson(request);
-    const created = await adminOperation(() => inviteUser(viewer, body, { ip }));
+    const created = await inviteUser(viewer, body, { ip });
     return json(
       { user: created.user, setPasswordUrl: await setPasswordUrl(created.token), expiresAt: created.expiresAt.toISOString() },
       201,

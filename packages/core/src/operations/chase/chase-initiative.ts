@@ -1,0 +1,40 @@
+import { prisma } from "@workplan/db";
+import "server-only";
+import { isLate } from "../../rules/calendar";
+import { check, type Viewer } from "../../rules/policy";
+import { DomainError } from "../errors";
+import { idSchema } from "../get-initiative";
+import { notify } from "../notify";
+import { calendarSelect, lightOf } from "../reporting-calendar";
+import { initiativeWhere } from "../scope";
+import { type ChaseContext, chaseSchema, recordChase, responsibleStaff } from "./shared";
+
+/** Chase (催辦) one late initiative: record it, count it, audit it, notify its staff. */
+export async function chaseInitiative(
+  viewer: Viewer,
+  initiativeId: unknown,
+  input: unknown,
+  context: ChaseContext = {},
+): Promise<{ chaseId: string; chaseCount: number }> {
+  const now = context.now ?? new Date();
+  const id = idSchema.safeParse(initiativeId);
+  if (!id.success) throw new DomainError("not_found", "no such initiative");
+  const row = await prisma.initiative.findFirst({
+    where: { AND: [{ id: id.data }, initiativeWhere(viewer)] },
+    select: calendarSelect,
+  });
+  // Archived initiatives are out of initiativeWhere; a closed one is done, never late.
+  const refusal = row ? check(viewer, "initiative.chase", { departmentId: row.departmentId, closed: row.closedAt !== null }) : "scope";
+  if (!row || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
+  const parsed = chaseSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new DomainError("invalid", "bad note", { note: "note.tooLong" });
+  if (refusal) throw new DomainError("invalid", "not late", { form: "chase.notLate" });
+  return prisma.$transaction(async (tx) => {
+    const state = await lightOf(tx, row, now);
+    if (!isLate(state.light)) throw new DomainError("invalid", "not late", { form: "chase.notLate" });
+    const result = await recordChase(tx, viewer, row.id, parsed.data.note, context.ip ?? null);
+    const staff = await responsibleStaff(tx, [row.departmentId, ...state.cooperatingDepartmentIds]);
+    await notify(tx, staff, "chase.received", { code: row.code, title: row.title }, `/initiatives/${row.id}`);
+    return result;
+  });
+}
