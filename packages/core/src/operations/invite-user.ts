@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Viewer } from "../rules/policy";
 import { fieldErrors } from "../rules/progress";
 import { insertUser } from "./create-user";
-import { DomainError } from "./errors";
 import { PASSWORD_LINK_HOURS, issuePasswordLink } from "./password-link";
 import { adminUserSelect, apiAdminUserSchema, departmentCodeSchema, emailSchema, nameSchema, requireAdmin, roleSchema, toAdminUser, type ApiAdminUser } from "./user-admin";
 import { accountError } from "./user-admin";

@@ -2,7 +2,6 @@ import { prisma, type Prisma } from "@workplan/db";
 import "server-only";
 import { z } from "zod";
 import { fieldErrors } from "../../rules/progress";
-import { DomainError } from "../errors";
 import { apiAdminUserSchema, roleSchema } from "../user-admin";
 import type { getUserForAdmin } from "./get-user-for-admin";
 import type { listAssignableDepartments } from "./list-assignable-departments";

@@ -2,7 +2,6 @@ import { prisma } from "@workplan/db";
 import "server-only";
 import type { Viewer } from "../../rules/policy";
 import { recordAudit } from "../audit";
-import { DomainError } from "../errors";
 import { issuePasswordLink, nextLinkPurpose } from "../password-link";
 import {
     requireAdmin
