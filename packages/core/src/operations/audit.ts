@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "plan.updated",
   "progress.edited",
   "progress.reported",
+  "report.exported",
   "theme.archived",
   "theme.created",
   "theme.updated",

@@ -32,6 +32,7 @@ const states = { open: {}, closed: { closed: true }, archived: { archived: true 
 const INITIATIVE_MATRIX: Partial<Record<Action, Record<Who, string>>> = {
   "plan.read": { staff: "✓✓✓ ✓✓✓ SSS", lead: "✓✓✓ ✓✓✓ SSS", director: "✓✓✓ ✓✓✓ ✓✓✓", admin: "✓✓✓ ✓✓✓ ✓✓✓" },
   "initiative.read": { staff: "✓✓✓ ✓✓✓ SSS", lead: "✓✓✓ ✓✓✓ SSS", director: "✓✓✓ ✓✓✓ ✓✓✓", admin: "✓✓✓ ✓✓✓ ✓✓✓" },
+  "report.export": { staff: "✓✓✓ ✓✓✓ SSS", lead: "✓✓✓ ✓✓✓ SSS", director: "✓✓✓ ✓✓✓ ✓✓✓", admin: "✓✓✓ ✓✓✓ ✓✓✓" },
   "progress.report": { staff: "✓CA ✓CA SSS", lead: "✓CA ✓CA SSS", director: "RRR RRR RRR", admin: "RRR RRR RRR" },
   "milestone.manage": { staff: "✓CA ✓CA SSS", lead: "✓CA ✓CA SSS", director: "RRR RRR RRR", admin: "RRR RRR RRR" },
   "extension.request": { staff: "✓CA ✓CA SSS", lead: "✓CA ✓CA SSS", director: "RRR RRR RRR", admin: "RRR RRR RRR" },

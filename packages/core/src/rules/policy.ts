@@ -29,6 +29,7 @@ export const ACTIONS = [
   "admin.departments",
   "admin.plans",
   "admin.audit",
+  "report.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,6 +160,9 @@ export const PERMISSIONS: Record<Action, Permission> = {
   "extension.decide": { who: supervisors, state: open },
   "initiative.chase": { who: supervisors, state: open },
   "initiative.close": { who: supervisors, state: notArchived },
+  // The documents leadership reads (monthly report, year-end draft, list exports): whoever reads a
+  // department's plan exports it, holding only what they see. The resource is the department.
+  "report.export": { who: readers },
   // Administration is the admins' alone.
   "admin.users": { who: admins },
   "admin.departments": { who: admins },
