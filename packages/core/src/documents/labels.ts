@@ -49,6 +49,9 @@ export interface MonthlyLabels {
   page: (n: number, of: number) => string;
   approximately: string;
   empty: string;
+  /** The print view's screen-only bar. */
+  printButton: string;
+  backLink: string;
 }
 
 const zhHans: MonthlyLabels = {
@@ -88,6 +91,8 @@ const zhHans: MonthlyLabels = {
   page: (n, of) => `第 ${n} 页，共 ${of} 页`,
   approximately: "约",
   empty: "该报告期内没有可报告的任务。",
+  printButton: "打印",
+  backLink: "返回工作报告",
 };
 
 const zhHant: MonthlyLabels = {
@@ -125,6 +130,8 @@ const zhHant: MonthlyLabels = {
   statusNames: { ON_TIME: "按時報送", LATE: "逾期報送", MISSING: "未報送", NOT_DUE: "未到報送期" },
   page: (n, of) => `第 ${n} 頁，共 ${of} 頁`,
   empty: "該報告期內沒有可報告的任務。",
+  printButton: "列印",
+  backLink: "返回工作報告",
 };
 
 const en: MonthlyLabels = {
@@ -164,6 +171,8 @@ const en: MonthlyLabels = {
   page: (n, of) => `Page ${n} of ${of}`,
   approximately: "about ",
   empty: "There is nothing to report for this period.",
+  printButton: "Print",
+  backLink: "Back to reports",
 };
 
 export const MONTHLY_LABELS: Record<DocumentLocale, MonthlyLabels> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
@@ -173,7 +182,7 @@ export function isDocumentLocale(value: unknown): value is DocumentLocale {
 }
 
 /** A department's name in the reader's language (its Traditional name in the Traditional interface). */
-export function departmentName(d: DepartmentNames, locale: DocumentLocale): string {
+export function departmentName(d: Pick<DepartmentNames, "nameZhHans" | "nameZhHant" | "nameEn">, locale: DocumentLocale): string {
   return locale === "en" ? d.nameEn : locale === "zh-Hant" ? d.nameZhHant : d.nameZhHans;
 }
 

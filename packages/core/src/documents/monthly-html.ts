@@ -82,7 +82,13 @@ ${
 </tbody></table></article>`;
 }
 
-/** The whole document; `toolbar` is the screen-only bar of the print view (links back, print button). */
+/** The print view's bar (not printed): back to the page it came from, and a print button. */
+export function printToolbar(locale: DocumentLocale, backHref: string): string {
+  const labels = MONTHLY_LABELS[locale];
+  return `<nav class="toolbar" aria-label="${esc(labels.title)}"><a href="${esc(backHref)}">← ${esc(labels.backLink)}</a><button type="button" onclick="window.print()">${esc(labels.printButton)}</button></nav>`;
+}
+
+/** The whole document; `toolbar` is the screen-only bar of the print view (printToolbar). */
 export function monthlyReportHtml(report: MonthlyReport, locale: DocumentLocale, options: { toolbar?: string } = {}): string {
   const labels = MONTHLY_LABELS[locale];
   const [year, month] = report.period.split("-").map(Number) as [number, number];

@@ -138,7 +138,7 @@ const ORDER_BY: Record<UpdateSort, Prisma.Sql> = {
  * page's ids through an index (the scope a subquery of it, never a list of ids sent back), the
  * capped count, the page's rows.
  */
-export async function listUpdates(viewer: Viewer, queryInput: unknown): Promise<UpdateListPage> {
+export async function listUpdates(viewer: Viewer, queryInput: unknown, options: { count?: boolean } = {}): Promise<UpdateListPage> {
   const query = parseListQuery(listUpdatesQuerySchema, queryInput, UPDATES_QUERY_MESSAGES);
   const scope: Prisma.Sql[] = [initiativeScopeSql(viewer, "i")];
   if (query.year !== undefined) scope.push(Prisma.sql`i.plan_id IN (SELECT id FROM work_plans WHERE year = ${query.year}::int)`);
@@ -168,7 +168,10 @@ export async function listUpdates(viewer: Viewer, queryInput: unknown): Promise<
       SELECT u.id FROM progress_updates u
        WHERE ${where} ${after ? Prisma.sql`AND ${after}` : Prisma.empty}
        ${ORDER_BY[query.sort]} LIMIT ${query.limit + 1}`,
-    prisma.$queryRaw<{ n: number }[]>`
+    // An export reads page after page and needs no count.
+    options.count === false
+      ? Promise.resolve([{ n: 0 }])
+      : prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM progress_updates u WHERE ${where} LIMIT ${UPDATE_COUNT_CAP + 1}) s`,
   ]);
   const pageIds = ids.slice(0, query.limit).map((r) => r.id);
