@@ -109,6 +109,9 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       SEED_DEMO: demo ? "1" : "0",
       DEMO_MODE: demo ? "1" : "0",
+      // The demo is a ministry at work in mid-July 2018: its January–June reports, and the plan
+      // calendar's today pinned there (sessions and links keep the real clock). Either can be turned off.
+      ...(demo ? { SEED_DEMO_HISTORY: process.env.SEED_DEMO_HISTORY ?? "1", WORKPLAN_TODAY: process.env.WORKPLAN_TODAY ?? "2018-07-16" } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
       TURBO_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",

@@ -6,6 +6,7 @@ import { parseWorkReport } from "@workplan/core/rules/parse-work-report";
 import { backfillSearchText } from "@workplan/core/infra/search-text";
 import { hashPassword } from "@workplan/auth/password";
 import { getPrisma } from "@workplan/db";
+import { seedDemoHistory } from "./demo-history";
 import { SOURCE_DEPARTMENTS } from "./departments";
 
 export const SOURCE_FILE = new URL("./work-report-2017-2018.zh-Hant.txt", import.meta.url);
@@ -13,13 +14,15 @@ export const SOURCE_FILE = new URL("./work-report-2017-2018.zh-Hant.txt", import
 export interface SeedSummary {
   departments: ImportResult[];
   demoUsersCreated: number;
+  /** Reports of the demo's January–June 2018 filed by this run (0 when they were there already). */
+  demoReportsFiled: number;
 }
 
 /**
  * Seed the plan from the source text (through the same parser and operation an admin's import
  * uses), and the demo accounts when asked. Idempotent: a second run adds nothing.
  */
-export async function runSeed(options: { demo: boolean }): Promise<SeedSummary> {
+export async function runSeed(options: { demo: boolean; demoHistory?: boolean }): Promise<SeedSummary> {
   const text = await readFile(SOURCE_FILE, "utf8");
   const reports = parseWorkReport(text);
   const db = getPrisma();
@@ -38,5 +41,7 @@ export async function runSeed(options: { demo: boolean }): Promise<SeedSummary> 
       if (result.created) demoUsersCreated += 1;
     }
   }
-  return { departments, demoUsersCreated };
+  // The demo's half year of reports (npm start's demo; the tests keep the empty plan and file their own).
+  const demoReportsFiled = options.demo && options.demoHistory ? await seedDemoHistory() : 0;
+  return { departments, demoUsersCreated, demoReportsFiled };
 }

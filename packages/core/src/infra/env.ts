@@ -21,8 +21,10 @@ export const serverEnvSchema = z
     MAIL_FROM: z.string().min(3).optional(),
     DEMO_MODE: flag.optional(),
     SEED_DEMO: flag.optional(),
+    SEED_DEMO_HISTORY: flag.optional(),
     WORKPLAN_SQL_COUNT: flag.optional(),
     WORKPLAN_DEBUG: flag.optional(),
+    WORKPLAN_TODAY: z.iso.date({ error: "must be a day, YYYY-MM-DD" }).optional(),
   });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -47,6 +49,9 @@ export function serverEnvProblems(env: NodeJS.ProcessEnv = process.env): string[
         const name = String(issue.path[0] ?? "environment");
         return name in values ? `${name} ${issue.message}` : `${name} is not set`;
       });
+  if (values.WORKPLAN_TODAY && values.DEMO_MODE !== "1") {
+    problems.push("WORKPLAN_TODAY is for the demo only: set DEMO_MODE=1 as well, or unset it");
+  }
   if (!values.AUTH_SECRET && !values.NEXTAUTH_SECRET) {
     problems.push("AUTH_SECRET is not set: set it to a long random string (e.g. `openssl rand -base64 32`)");
   }

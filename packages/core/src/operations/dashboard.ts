@@ -34,6 +34,7 @@ export type {
   DashboardTheme,
   DepartmentNames,
 } from "../rules/overview";
+import { planNow } from "../infra/plan-clock";
 export { BEHIND_SHOWN } from "../rules/overview";
 
 export interface Dashboard {
@@ -145,7 +146,7 @@ export async function getDashboard(
   db: Db = prisma,
 ): Promise<Dashboard> {
   if (!can(viewer, "dashboard.read")) throw new DomainError("not_found", "no overview for this viewer");
-  const now = options.now ?? new Date();
+  const now = options.now ?? planNow();
   const currentPeriod = shanghaiPeriodOf(now);
   const years = (
     await db.workPlan.findMany({ where: planWhere(viewer), distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } })

@@ -17,6 +17,7 @@ import { refreshRollups } from "./refresh-rollups";
 import { updateSearchText } from "../infra/search-text";
 import { kickEmailOutbox } from "../infra/email";
 import { initiativeScopeSql } from "./scope";
+import { planNow } from "../infra/plan-clock";
 
 export interface EvidenceFileInput {
   name: string;
@@ -28,7 +29,13 @@ export interface LogProgressContext {
   /** The returned update this one revises (the author's resubmission after a review). */
   revisionOf?: string | null;
   ip?: string | null;
+  /** The plan calendar's now (planNow()): what the period is checked against. */
   now?: Date;
+  /**
+   * When the report counts as filed (its created_at, which decides on time or late): the plan
+   * calendar's now unless given. The demo seed files its 2018 history with it.
+   */
+  filedAt?: Date;
 }
 
 export type LogProgressResult = { updateId: string; created: boolean; version: number };
@@ -101,7 +108,7 @@ export async function logProgress(
   files: readonly EvidenceFileInput[] = [],
   context: LogProgressContext = {},
 ): Promise<LogProgressResult> {
-  const now = context.now ?? new Date();
+  const now = context.now ?? planNow();
   const parsed = progressUpdateSchema.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const fileCheck = checkEvidenceFiles(files);
@@ -141,7 +148,7 @@ export async function logProgress(
       else fields.form ??= "revision.invalid";
     }
     if (Object.keys(fields).length === 0 && fileCheck.ok) {
-      return write(viewer, initiative, data, suggested, period, fileCheck.files, key, context.ip ?? null, revisionOfId);
+      return write(viewer, initiative, data, suggested, period, fileCheck.files, key, context.ip ?? null, revisionOfId, context.filedAt ?? planNow());
     }
   }
   const replay = await existingByKey(viewer.id, key);
@@ -158,14 +165,17 @@ async function write(
   files: { name: string; mimeType: string; bytes: Uint8Array }[],
   key: string | null,
   ip: string | null,
-  revisionOfId: string | null = null,
+  revisionOfId: string | null,
+  filedAt: Date,
 ): Promise<LogProgressResult> {
   // The lead department's report sets the initiative's headline; a co-operating department reports its part.
   const reportingDepartmentId = viewer.departmentId ?? initiative.departmentId;
   const isLead = reportingDepartmentId === initiative.departmentId;
   const updateId = newId();
   // A `timestamp` column holds UTC: the ISO string cast to it keeps the UTC wall time.
-  const at = new Date().toISOString();
+  const at = filedAt.toISOString();
+  // The audit trail and notifications keep the real clock (the demo pins only the plan calendar's).
+  const recorded = new Date().toISOString();
   const audit = {
     initiativeId: initiative.id,
     period: periodOf(period),
@@ -188,7 +198,7 @@ async function write(
       // Round trips, not work, are what a report costs: this was eleven statements.
       const [result] = await tx.$queryRaw<{ bumped: bigint; notified: bigint; locked: bigint }[]>`
         WITH bumped AS (
-          UPDATE initiatives SET version = version + 1, ${lead} last_update_at = now(), updated_at = now()
+          UPDATE initiatives SET version = version + 1, ${lead} last_update_at = ${at}::timestamp, updated_at = now()
            WHERE id = ${initiative.id} AND version = ${data.baseVersion}::int AND closed_at IS NULL AND archived_at IS NULL
              AND plan_id IN (SELECT id FROM work_plans WHERE status = 'ACTIVE')
           RETURNING id
@@ -204,10 +214,10 @@ async function write(
           RETURNING id
         ), audit AS (
           INSERT INTO audit_events (actor_id, action, object_type, object_id, after, ip, at)
-          SELECT ${viewer.id}, ${REPORTED.action}, ${REPORTED.objectType}, r.id, ${JSON.stringify(audit)}::jsonb, ${ip}, ${at}::timestamp FROM report r
+          SELECT ${viewer.id}, ${REPORTED.action}, ${REPORTED.objectType}, r.id, ${JSON.stringify(audit)}::jsonb, ${ip}, ${recorded}::timestamp FROM report r
         ), notified AS (
           INSERT INTO notifications (id, user_id, kind, params, link, created_at)
-          SELECT md5(r.id || u.id), u.id, 'update.submitted', ${JSON.stringify({ code: initiative.code, title: initiative.title })}::jsonb, '/review', ${at}::timestamp
+          SELECT md5(r.id || u.id), u.id, 'update.submitted', ${JSON.stringify({ code: initiative.code, title: initiative.title })}::jsonb, '/review', ${recorded}::timestamp
             FROM report r JOIN users u ON u.role = 'MANAGER' AND u.active AND u.id <> ${viewer.id}
              AND (u.department_id = ${reportingDepartmentId}
                   OR (u.department_id IS NULL AND NOT EXISTS (SELECT 1 FROM users o WHERE o.role = 'MANAGER' AND o.active

@@ -7,6 +7,7 @@ import { can, type Viewer } from "../rules/policy";
 import { beijingDayStart } from "../rules/dates";
 import { DomainError } from "./errors";
 import { initiativeScopeSql } from "./scope";
+import { planNow } from "../infra/plan-clock";
 
 // The monthly progress report (工作進展月報) of a scope and a month: every initiative of that year's
 // plans the requester sees (narrowed to one department), as of the month — its progress, health and
@@ -82,7 +83,7 @@ export async function getMonthlyReport(viewer: Viewer, queryInput: unknown, opti
   }
   const { period, department: code } = parsed.data;
   const includeSubmitted = parsed.data.includeSubmitted === "1";
-  const now = options.now ?? new Date();
+  const now = options.now ?? planNow();
 
   let department = null;
   if (code) {

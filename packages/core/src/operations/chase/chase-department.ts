@@ -7,6 +7,7 @@ import { idSchema } from "../get-initiative";
 import { calendarSql } from "../light-sql";
 import { initiativeScopeSql } from "../scope";
 import { type ChaseContext, CHASED } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /**
  * Chase every late initiative a department leads, in one transaction; one notification per person.
@@ -19,7 +20,7 @@ export async function chaseDepartment(
   departmentIdInput: unknown,
   context: ChaseContext = {},
 ): Promise<{ count: number; codes: string[] }> {
-  const now = context.now ?? new Date();
+  const now = context.now ?? planNow();
   const departmentId = idSchema.safeParse(departmentIdInput);
   if (!departmentId.success || !can(viewer, "initiative.chase", { departmentId: departmentId.data })) {
     throw new DomainError("not_found", "no such department");

@@ -8,6 +8,7 @@ import { notify } from "../notify";
 import { calendarSelect, lightOf } from "../reporting-calendar";
 import { initiativeWhere } from "../scope";
 import { type ChaseContext, chaseSchema, recordChase, responsibleStaff } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /** Chase (催辦) one late initiative: record it, count it, audit it, notify its staff. */
 export async function chaseInitiative(
@@ -16,7 +17,7 @@ export async function chaseInitiative(
   input: unknown,
   context: ChaseContext = {},
 ): Promise<{ chaseId: string; chaseCount: number }> {
-  const now = context.now ?? new Date();
+  const now = context.now ?? planNow();
   const id = idSchema.safeParse(initiativeId);
   if (!id.success) throw new DomainError("not_found", "no such initiative");
   const row = await prisma.initiative.findFirst({

@@ -7,6 +7,7 @@ import { DomainError } from "../errors";
 import { notify } from "../notify";
 import { findForCloseOut, staffOf } from "./access";
 import { AlreadyClosedError, CLOSED_EXTENSION_COMMENT, type CloseOutContext, closeOutSchema } from "./model";
+import { planNow } from "../../infra/plan-clock";
 
 /**
  * Close an initiative with an outcome and a note (see the rules above). Two managers closing it at
@@ -22,7 +23,7 @@ export async function closeInitiative(viewer: Viewer, input: unknown, context: C
   if (initiative.plan.status === "CLOSED") fields.form ??= "closeOut.planClosed";
   if (!parsed.success || Object.keys(fields).length > 0) throw new DomainError("invalid", "the close-out has problems", fields);
   const { outcome, note, baseVersion } = parsed.data;
-  const now = context.now ?? new Date();
+  const now = context.now ?? planNow();
   return prisma.$transaction(async (tx) => {
     // The guard is the write itself: only an open initiative (at the version read, when given) is closed.
     const changed = await tx.initiative.updateMany({

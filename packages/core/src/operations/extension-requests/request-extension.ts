@@ -8,10 +8,11 @@ import { idSchema } from "../get-initiative";
 import { notify, reviewersOf } from "../notify";
 import { initiativeWhere } from "../scope";
 import { day, extensionRequestSchema, parseDate, type ExtensionContext } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /** Ask for a later due date for an initiative (see the rules above). */
 export async function requestExtension(viewer: Viewer, initiativeId: unknown, input: unknown, context: ExtensionContext = {}) {
-  const now = context.now ?? new Date();
+  const now = context.now ?? planNow();
   const id = idSchema.safeParse(initiativeId);
   if (!id.success) throw new DomainError("not_found", "no such initiative");
   const initiative = await prisma.initiative.findFirst({

@@ -3,13 +3,14 @@ import "server-only";
 import { departmentScope, type Viewer } from "../../rules/policy";
 import { pastDueSql } from "../calendar-sql";
 import { yearSchema, type PlanSummaryRow } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /**
  * One row per department plan of a year in the viewer's scope: what a ministry-wide viewer reads
  * first on /plan, each row opening that department's plan. One grouped query whatever the number of
  * departments and initiatives; the figures mean what the plan page and /initiatives mean by them.
  */
-export async function getPlanSummary(viewer: Viewer, yearInput: unknown, now: Date = new Date()): Promise<PlanSummaryRow[] | null> {
+export async function getPlanSummary(viewer: Viewer, yearInput: unknown, now: Date = planNow()): Promise<PlanSummaryRow[] | null> {
   const parsed = yearSchema.safeParse(yearInput);
   if (!parsed.success) return null;
   const scope = departmentScope(viewer);

@@ -7,6 +7,7 @@ import { parseListQuery } from "../list-query";
 import { apiItem } from "./presenters";
 import { findInitiatives, matchesOf } from "./query";
 import { type ApiInitiative, type ApiInitiativeList, type SearchMatch, LIST_QUERY_MESSAGES, listInitiativesQuerySchema } from "./schema";
+import { planNow } from "../../infra/plan-clock";
 
 /**
  * The initiatives in the viewer's scope matching the filters, in the order asked (code order by
@@ -15,7 +16,7 @@ import { type ApiInitiative, type ApiInitiativeList, type SearchMatch, LIST_QUER
  */
 export async function listInitiatives(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<ApiInitiativeList> {
   const query = parseListQuery(listInitiativesQuerySchema, queryInput, LIST_QUERY_MESSAGES);
-  const found = await findInitiatives(viewer, query, options.now ?? new Date(), { total: false });
+  const found = await findInitiatives(viewer, query, options.now ?? planNow(), { total: false });
   const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);
   return {
     items: found.rows.map((row) => {
@@ -53,7 +54,7 @@ export interface InitiativeListPage {
 export async function listInitiativePage(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<InitiativeListPage> {
   const query = parseListQuery(listInitiativesQuerySchema, queryInput, LIST_QUERY_MESSAGES);
   if (query.cursor !== undefined) throw new DomainError("invalid", "the page takes a page number", { cursor: "cursor.invalid" }, LIST_QUERY_MESSAGES);
-  const now = options.now ?? new Date();
+  const now = options.now ?? planNow();
   const found = await findInitiatives(viewer, query, now, { total: true });
   const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);
   const total = found.total ?? found.rows.length;

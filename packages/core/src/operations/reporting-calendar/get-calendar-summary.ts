@@ -8,6 +8,7 @@ import {
 import { departmentScope, type Viewer } from "../../rules/policy";
 import { lightSql, periodSql, reportStatusSql } from "../calendar-sql";
 import { type CalendarSummaryCell, type CalendarSummaryDepartment, type Db } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /**
  * The ministry-wide reporting calendar: per lead department and month, how many reports came on
@@ -20,7 +21,7 @@ export async function getCalendarSummary(
   options: { year: number; now?: Date },
   db: Db = prisma,
 ): Promise<{ year: number; periods: string[]; departments: CalendarSummaryDepartment[] }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? planNow();
   const year = options.year;
   const periods = periodsUpTo(year, now);
   const current = shanghaiPeriodOf(now);

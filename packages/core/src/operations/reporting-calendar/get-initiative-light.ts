@@ -4,9 +4,10 @@ import { type Viewer } from "../../rules/policy";
 import { idSchema } from "../get-initiative";
 import { initiativeRecordWhere } from "../scope";
 import { calendarSelect, lightOf, type Db } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /** One initiative's current light (its page), or null when not visible. */
-export async function getInitiativeLight(viewer: Viewer, idInput: unknown, now: Date = new Date(), db: Db = prisma) {
+export async function getInitiativeLight(viewer: Viewer, idInput: unknown, now: Date = planNow(), db: Db = prisma) {
   const id = idSchema.safeParse(idInput);
   if (!id.success) return null;
   const row = await db.initiative.findFirst({

@@ -7,6 +7,7 @@ import {
 import { type Viewer } from "../../rules/policy";
 import { initiativeWhere } from "../scope";
 import { build, CALENDAR_PAGE_SIZE, calendarSelect, firstReports, type Db, type ReportingCalendar } from "./shared";
+import { planNow } from "../../infra/plan-clock";
 
 /**
  * The reporting calendar of a plan year for the viewer's scope: per initiative (not archived), the
@@ -17,7 +18,7 @@ export async function getReportingCalendar(
   options: { year: number; months?: readonly number[]; now?: Date; department?: string; page?: number; pageSize?: number },
   db: Db = prisma,
 ): Promise<ReportingCalendar> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? planNow();
   const year = Number.isInteger(options.year) ? options.year : Number(shanghaiPeriodOf(now).slice(0, 4));
   let periods = periodsUpTo(year, now);
   if (options.months && options.months.length > 0) {
