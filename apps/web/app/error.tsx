@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/Button";
 
 // Shown for any unexpected failure (e.g. the database is down): a clear message, never a stack trace.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -11,9 +12,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-xl font-semibold">{t("errorTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("errorBody")}</p>
       {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { digest: error.digest })}</p>}
-      <button type="button" onClick={reset} className="mt-6 rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
+      <Button onClick={reset} className="mt-6">
         {t("retry")}
-      </button>
+      </Button>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { buttonClass } from "@/components/Button";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
@@ -9,7 +10,7 @@ export default async function NotFound() {
       <p className="text-5xl font-bold text-brand-700">404</p>
       <h1 className="mt-4 text-xl font-semibold">{t("notFoundTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("notFoundBody")}</p>
-      <Link href="/plan" className="mt-6 rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
+      <Link href="/plan" className={`${buttonClass("primary")} mt-6`}>
         {t("home")}
       </Link>
     </main>

@@ -48,6 +48,11 @@ export async function AppHeader({ viewer }: { viewer: SessionViewer }) {
                 {t("nav.calendar")}
               </Link>
             )}
+            {can(viewer, "report.export") && (
+              <Link href="/reports" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
+                {t("nav.reports")}
+              </Link>
+            )}
             {can(viewer, "admin.users") && (
               <Link href="/admin/users" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-white/10">
                 {t("nav.admin")}

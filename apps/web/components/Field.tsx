@@ -38,6 +38,14 @@ interface FieldProps {
 }
 
 export const fieldLabelClass = "block text-sm font-medium text-slate-800";
+
+// The one look of a text field, select or textarea: a border that turns red while the field is
+// refused (aria-invalid), the brand's ring on focus. `filterInputClass` is its smaller size, for
+// the filter bars above lists.
+const control =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
+export const inputClass = `${control} px-3 py-2`;
+export const filterInputClass = `${control} px-2 py-1.5 text-sm`;
 export const fieldHintClass = "mt-1 text-xs text-slate-600";
 export const fieldErrorClass = "mt-1 text-sm text-red-700";
 

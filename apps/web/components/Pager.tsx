@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "./Button";
 
 /**
  * "Previous / next" links under a list that is shown a page at a time, with what the page is
@@ -11,8 +12,9 @@ export function Pager({ info, previous, next, labels, testId = "pager" }: {
   labels: { previous: string; next: string; nav: string };
   testId?: string;
 }) {
-  const link = "rounded border border-slate-300 bg-white px-3 py-1 hover:border-brand-600";
-  const off = "rounded border border-slate-200 px-3 py-1 text-slate-400";
+  const link = buttonClass("secondary", "sm");
+  // A missing link looks like a disabled button.
+  const off = `${link} opacity-60`;
   return (
     <nav aria-label={labels.nav} className="flex flex-wrap items-center justify-between gap-2 text-sm" data-testid={testId}>
       <span className="text-slate-600" data-testid={`${testId}-info`}>{info}</span>

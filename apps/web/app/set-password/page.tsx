@@ -1,8 +1,9 @@
 import { checkPasswordLink } from "@workplan/core/operations/redeem-password-link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SetPasswordForm } from "@/features/auth/SetPasswordForm";
 import { BrandHeader } from "@/components/BrandHeader";
+import { PageHeader } from "@/components/PageHeader";
+import { SetPasswordForm } from "@/features/auth/SetPasswordForm";
 import { LocaleSwitcher } from "@/features/i18n/LocaleSwitcher";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,17 +30,20 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           {link.status === "valid" ? (
             <>
-              <h1 className="text-2xl font-semibold">{link.purpose === "RESET" ? t("setPassword.titleReset") : t("setPassword.title")}</h1>
-              <p className="mt-2 break-words text-sm text-slate-600" data-testid="set-password-intro">
-                {link.purpose === "RESET"
-                  ? t("setPassword.resetIntro", { name: link.name, email: link.email })
-                  : t("setPassword.welcome", { name: link.name, email: link.email })}
-              </p>
+              <PageHeader
+                title={link.purpose === "RESET" ? t("setPassword.titleReset") : t("setPassword.title")}
+                description={
+                  link.purpose === "RESET"
+                    ? t("setPassword.resetIntro", { name: link.name, email: link.email })
+                    : t("setPassword.welcome", { name: link.name, email: link.email })
+                }
+                descriptionTestId="set-password-intro"
+              />
               <SetPasswordForm token={token} email={link.email} />
             </>
           ) : (
             <div data-testid="set-password-unavailable" data-reason={link.status}>
-              <h1 className="text-2xl font-semibold">{t(`setPassword.${link.status}Title`)}</h1>
+              <PageHeader title={t(`setPassword.${link.status}Title`)} />
               <p className="mt-3 text-slate-700">{t(`setPassword.${link.status}`)}</p>
               <p className="mt-2 text-slate-700">{t("setPassword.askAdmin")}</p>
               <a href="/sign-in" className="mt-6 inline-block text-brand-700 underline underline-offset-2">

@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
 import { errorMessage } from "@/lib/error-message";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { changePasswordAction, type ChangePasswordResult } from "./actions";
+import { changePasswordAction } from "./actions";
 
 type FieldName = "currentPassword" | "newPassword" | "confirmPassword";
 const EMPTY: Record<FieldName, string> = { currentPassword: "", newPassword: "", confirmPassword: "" };
@@ -15,26 +18,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
   const router = useRouter();
   const [values, setValues] = useState(EMPTY);
-  const [result, setResult] = useState<ChangePasswordResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Usable once hydrated: what is typed earlier would be lost, and an early click would send the
-  // form natively with the passwords in the URL (see useHydrated).
-  const hydrated = useHydrated();
-  const fields = result?.status === "invalid" ? result.fields : {};
-
-  /** The operation answers with message keys (password.tooShort); they live under account.errors. */
-  const message = (field: FieldName | "form") => errorMessage(t, fields[field], field === "newPassword" ? "password.invalid" : "failed");
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      let outcome: ChangePasswordResult;
-      try {
-        outcome = await changePasswordAction(values);
-      } catch {
-        outcome = { status: "error" };
-      }
-      setResult(outcome);
+  const { pending, result, errors: fields, submit } = useActionForm(() => changePasswordAction(values), {
+    onResult: (outcome) => {
       if (outcome.status === "changed") {
         setValues(EMPTY);
         router.refresh();
@@ -42,11 +27,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
         // What was typed stays, except a wrong or refused current password, which is retyped anyway.
         if (outcome.fields.currentPassword) setValues((v) => ({ ...v, currentPassword: "" }));
       }
-    });
-  }
+    },
+  });
+  // Usable once hydrated: what is typed earlier would be lost, and an early click would send the
+  // form natively with the passwords in the URL (see useHydrated).
+  const hydrated = useHydrated();
 
-  const input =
-    "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
+  /** The operation answers with message keys (password.tooShort); they live under account.errors. */
+  const message = (field: FieldName | "form") => errorMessage(t, fields[field], field === "newPassword" ? "password.invalid" : "failed");
 
   function field(name: FieldName, label: string, autoComplete: string, hint?: string) {
     return (
@@ -60,7 +48,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
             value={values[name]}
             onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
             maxLength={1024}
-            className={input}
+            className={inputClass}
           />
         )}
       </Field>
@@ -71,31 +59,27 @@ export function ChangePasswordForm({ email }: { email: string }) {
     <form onSubmit={submit} method="post" noValidate className="max-w-md" data-testid="change-password-form">
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
         {result?.status === "changed" && (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="password-changed">
+          <Alert kind="ok" testId="password-changed">
             {t("password.changed", { count: result.endedSessions })}
-          </p>
+          </Alert>
         )}
         {(result?.status === "invalid" || result?.status === "error" || result?.status === "signed-out") && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="password-error">
+          <Alert kind="error" testId="password-error">
             {result.status === "signed-out"
               ? t("errors.signedOut")
               : result.status === "error"
                 ? t("errors.failed")
                 : (message("form") ?? t("errors.summary"))}
-          </p>
+          </Alert>
         )}
         {/* For password managers: whose password this is. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         {field("currentPassword", t("password.current"), "current-password")}
         {field("newPassword", t("password.new"), "new-password", t("password.newHint"))}
         {field("confirmPassword", t("password.confirm"), "new-password")}
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? t("password.submitting") : t("password.submit")}
-        </button>
+        </Button>
       </fieldset>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { MySession } from "@workplan/core/operations/my-sessions";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TableFrame, Th, theadClass } from "@/components/Table";
 import { SignOutOthersButton } from "./SignOutOthersButton";
 import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
@@ -20,45 +21,42 @@ export async function MySessions({ sessions }: { sessions: MySession[] }) {
       {sessions.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        // Focusable, so that a keyboard can scroll it when it is wider than a phone.
-        <div role="region" aria-label={t("caption")} tabIndex={0} className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="my-sessions">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="border-b border-slate-200 text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("time")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("address")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("browser")}</th>
-                <th scope="col" className="py-2 font-medium">{t("status")}</th>
+        <TableFrame label={t("caption")} testId="my-sessions">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead className={theadClass()}>
+            <tr>
+              <Th>{t("time")}</Th>
+              <Th>{t("address")}</Th>
+              <Th>{t("browser")}</Th>
+              <Th>{t("status")}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {sessions.map((s) => (
+              <tr
+                key={s.id}
+                data-testid="my-session"
+                data-active={s.active}
+                data-current={s.current}
+              >
+                <td className="whitespace-nowrap px-2 py-2">
+                  <time dateTime={s.createdAt.toISOString()}>{when(s.createdAt)}</time>
+                </td>
+                <td className="px-2 py-2 font-mono text-xs">{s.ip ?? t("unknown")}</td>
+                <td className="px-2 py-2">{s.browser ?? t("unknown")}</td>
+                <td className="whitespace-nowrap px-2 py-2" data-testid="session-status">
+                  {s.current ? (
+                    <span className="font-medium text-emerald-800">{t("current")}</span>
+                  ) : s.active ? (
+                    <span className="text-emerald-800">{t("active")}</span>
+                  ) : (
+                    <span className="text-slate-600">{t("ended")}</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {sessions.map((s) => (
-                <tr
-                  key={s.id}
-                  data-testid="my-session"
-                  data-active={s.active}
-                  data-current={s.current}
-                >
-                  <td className="whitespace-nowrap py-2 pr-4">
-                    <time dateTime={s.createdAt.toISOString()}>{when(s.createdAt)}</time>
-                  </td>
-                  <td className="py-2 pr-4 font-mono text-xs">{s.ip ?? t("unknown")}</td>
-                  <td className="py-2 pr-4">{s.browser ?? t("unknown")}</td>
-                  <td className="whitespace-nowrap py-2" data-testid="session-status">
-                    {s.current ? (
-                      <span className="font-medium text-emerald-800">{t("current")}</span>
-                    ) : s.active ? (
-                      <span className="text-emerald-800">{t("active")}</span>
-                    ) : (
-                      <span className="text-slate-600">{t("ended")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableFrame>
       )}
     </section>
   );

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { Button } from "@/components/Button";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import type { AdminResult } from "./actions";
-import { secondaryButton, useErrorText } from "./form-kit";
+import { useErrorText } from "./form-kit";
 
 /**
  * A button for a write that needs no form (archive, restore, delete): it asks first when told to,
@@ -31,43 +32,35 @@ export function ConfirmButton({
   const t = useTranslations("adminPlans");
   const errorText = useErrorText();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, submit } = useActionForm(() => run(), {
+    onResult: (outcome) => {
+      if (outcome.status !== "saved") return;
+      if (then) router.push(then);
+      else router.refresh();
+    },
+  });
   // A click before hydration would do nothing: the button waits for the script (see useHydrated).
   const hydrated = useHydrated();
 
   function click() {
     if (confirm && !window.confirm(confirm)) return;
-    startTransition(async () => {
-      let outcome: AdminResult;
-      try {
-        outcome = await run();
-      } catch {
-        outcome = { status: "error" };
-      }
-      if (outcome.status === "saved") {
-        setError(null);
-        if (then) router.push(then);
-        else router.refresh();
-      } else if (outcome.status === "invalid") {
-        setError(errorText(outcome.fields.form ?? Object.values(outcome.fields)[0]));
-      } else {
-        setError(outcome.status === "signed-out" ? t("errors.form.signedOut") : t("errors.form.failed"));
-      }
-    });
+    submit();
   }
+
+  const error =
+    result === null || result.status === "saved"
+      ? null
+      : result.status === "invalid"
+        ? errorText(result.fields.form ?? Object.values(result.fields)[0])
+        : result.status === "signed-out"
+          ? t("errors.form.signedOut")
+          : t("errors.form.failed");
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <button
-        type="button"
-        onClick={click}
-        disabled={pending || !hydrated}
-        data-testid={testId}
-        className={danger ? `${secondaryButton} border-red-300 text-red-800 hover:bg-red-50` : secondaryButton}
-      >
+      <Button variant={danger ? "danger" : "secondary"} size="sm" onClick={click} disabled={pending || !hydrated} data-testid={testId}>
         {pending ? pendingLabel : label}
-      </button>
+      </Button>
       {error && (
         <span role="alert" className="text-sm text-red-700">
           {error}

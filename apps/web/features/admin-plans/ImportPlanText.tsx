@@ -3,11 +3,15 @@
 import type { PlanTextPreview, PreviewItem, PreviewPlan, TextProblem } from "@workplan/core/operations/import-plan-text";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useReducer, useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
+import { TableFrame, Th, theadClass } from "@/components/Table";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { commitPlanTextAction, previewPlanTextAction, type DepartmentChoice, type ImportResult, type ItemRow, type ThemeRow } from "./actions";
-import { errorProps, FieldError, FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { errorProps, FieldError, useErrorText, type Errors } from "./form-kit";
 
 const NEW = "__new";
 
@@ -37,6 +41,31 @@ function rowsOf(preview: PlanTextPreview) {
   return { items, themes };
 }
 
+/** The preview being checked: what it was made from, and the admin's corrections of its rows. */
+interface Draft {
+  preview: PlanTextPreview;
+  text: string;
+  items: Record<string, ItemRow>;
+  themes: Record<string, ThemeRow>;
+  skipRecord: boolean;
+}
+
+type DraftChange =
+  | { type: "previewed"; preview: PlanTextPreview; text: string }
+  | { type: "discarded" }
+  | { type: "item"; key: string; row: Partial<ItemRow> }
+  | { type: "theme"; key: string; row: ThemeRow }
+  | { type: "skipRecord"; skip: boolean };
+
+function changeDraft(draft: Draft | null, change: DraftChange): Draft | null {
+  if (change.type === "previewed") return { preview: change.preview, text: change.text, ...rowsOf(change.preview), skipRecord: false };
+  if (change.type === "discarded" || !draft) return null;
+  if (change.type === "skipRecord") return { ...draft, skipRecord: change.skip };
+  if (change.type === "theme") return { ...draft, themes: { ...draft.themes, [change.key]: change.row } };
+  const current = draft.items[change.key];
+  return current ? { ...draft, items: { ...draft.items, [change.key]: { ...current, ...change.row } } } : draft;
+}
+
 /**
  * Load a whole plan from a department's report text: pick the department (or make one), paste the
  * text, check and correct what the parser proposes, then commit. Nothing is written before the commit.
@@ -48,82 +77,46 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
   const tErr = useTranslations("adminPlans.errors");
   const errorText = useErrorText();
   const departmentError = useErrorText("adminDepartments");
+  // What is typed: the department (an existing one, or a new one's code and names) and the text.
   const [choice, setChoice] = useState("");
   const [newDepartment, setNewDepartment] = useState<NewDepartment>(EMPTY_DEPARTMENT);
   const [text, setText] = useState("");
-  const [preview, setPreview] = useState<PlanTextPreview | null>(null);
-  const [previewText, setPreviewText] = useState("");
-  const [items, setItems] = useState<Record<string, ItemRow>>({});
-  const [themes, setThemes] = useState<Record<string, ThemeRow>>({});
-  const [skipRecord, setSkipRecord] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [textProblem, setTextProblem] = useState<TextProblem | null>(null);
-  const [outcome, setOutcome] = useState<ImportResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [draft, dispatch] = useReducer(changeDraft, null);
+  const preview = draft?.preview ?? null;
   // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
   const hydrated = useHydrated();
 
   const department = (): DepartmentChoice => (choice === NEW ? { kind: "new", ...newDepartment } : { kind: "existing", departmentId: choice });
   const code = choice === NEW ? newDepartment.code.trim() || "…" : (departments.find((d) => d.id === choice)?.code ?? "…");
 
-  function showRefusal(result: ImportResult) {
-    setOutcome(result);
-    if (result.status === "invalid") {
-      setErrors(result.fields);
-      setTextProblem(result.text);
-    } else {
-      setErrors({});
-      setTextProblem(null);
-    }
-  }
-
-  function runPreview(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      let result: ImportResult;
-      try {
-        result = await previewPlanTextAction({ text, department: department() });
-      } catch {
-        result = { status: "error" };
-      }
-      if (result.status === "preview") {
-        const rows = rowsOf(result.preview);
-        setPreview(result.preview);
-        setPreviewText(text);
-        setItems(rows.items);
-        setThemes(rows.themes);
-        setSkipRecord(false);
-        setOutcome(null);
-        setErrors(result.preview.problems ?? {});
-        setTextProblem(null);
-      } else {
-        setPreview(null);
-        showRefusal(result);
-      }
-    });
-  }
+  // Preview and commit share one pending state and one answer: a refusal of either is shown the same way.
+  const { pending, result, errors: refused, submit, submitWith } = useActionForm<ImportResult>(
+    () => previewPlanTextAction({ text, department: department() }),
+    {
+      onResult: (answer) => {
+        if (answer.status === "preview") dispatch({ type: "previewed", preview: answer.preview, text });
+        else dispatch({ type: "discarded" });
+      },
+    },
+  );
+  // The rows' problems the parser found come with the preview; a refusal's come with the refusal.
+  const errors: Errors = result?.status === "preview" ? (result.preview.problems ?? {}) : refused;
+  const textProblem: TextProblem | null = result?.status === "invalid" ? result.text : null;
 
   function commit() {
-    startTransition(async () => {
-      let result: ImportResult;
-      try {
-        result = await commitPlanTextAction({ text: previewText, department: department(), corrections: { items, themes, skipRecord } });
-      } catch {
-        result = { status: "error" };
-      }
-      if (result.status === "committed") {
-        setOutcome(result);
-        setPreview(null);
+    if (!draft) return;
+    const corrections = { items: draft.items, themes: draft.themes, skipRecord: draft.skipRecord };
+    submitWith(
+      () => commitPlanTextAction({ text: draft.text, department: department(), corrections }),
+      (answer) => {
+        // A refused commit keeps the preview and its corrections, to be put right and sent again.
+        if (answer.status !== "committed") return;
+        dispatch({ type: "discarded" });
         setText("");
-        setPreviewText("");
-        setErrors({});
-        setTextProblem(null);
         setNewDepartment(EMPTY_DEPARTMENT);
         setChoice("");
-      } else {
-        showRefusal(result);
-      }
-    });
+      },
+    );
   }
 
   const textMessage = (() => {
@@ -136,12 +129,12 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
   })();
 
   const formError = (() => {
-    if (outcome?.status === "signed-out") return tp("errors.form.signedOut");
-    if (outcome?.status === "error") return tp("errors.form.failed");
-    if (outcome?.status === "exists") return t("exists", { years: outcome.years.join("、") });
+    if (result?.status === "signed-out") return tp("errors.form.signedOut");
+    if (result?.status === "error") return tp("errors.form.failed");
+    if (result?.status === "exists") return t("exists", { years: result.years.join("、") });
     if (errors.form) return errorText(errors.form);
     if (errors.code === "code.clash") return errorText("code.clash");
-    if (outcome?.status === "invalid" && Object.keys(errors).some((k) => k.startsWith("item:") || k.startsWith("theme:"))) return t("rowsHaveProblems");
+    if (result?.status === "invalid" && Object.keys(errors).some((k) => k.startsWith("item:") || k.startsWith("theme:"))) return t("rowsHaveProblems");
     return null;
   })();
 
@@ -150,7 +143,7 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
     // A clash of the code is the whole form's message, not this field's.
     const message = departmentError(errors[name] === "code.clash" ? undefined : errors[name]);
     return (
-      <Field id={id} label={td(`fields.${name}`)} labelClassName={labelClass} error={message} errorTestId={`error-${id}`}>
+      <Field id={id} label={td(`fields.${name}`)} error={message} errorTestId={`error-${id}`}>
         {(control) => (
           <input
             {...control}
@@ -168,36 +161,29 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
 
   return (
     <div className="space-y-6">
-      {outcome?.status === "committed" && (
-        <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" role="status" data-testid="import-committed">
-          <p className="font-medium text-emerald-900">{t("committed", { code: outcome.departmentCode, year: outcome.year ?? "" })}</p>
+      {result?.status === "committed" && (
+        <Alert kind="ok" panel testId="import-committed">
+          <p className="font-medium text-emerald-900">{t("committed", { code: result.departmentCode, year: result.year ?? "" })}</p>
           <div className="mt-2 flex flex-wrap gap-4 text-sm">
-            {outcome.year !== null && (
-              <Link href={`/plan?year=${outcome.year}&department=${outcome.departmentCode}`} className="font-medium text-emerald-900 underline">
+            {result.year !== null && (
+              <Link href={`/plan?year=${result.year}&department=${result.departmentCode}`} className="font-medium text-emerald-900 underline">
                 {t("viewPlan")}
               </Link>
             )}
-            {outcome.planId && (
-              <Link href={`/admin/plans/${outcome.planId}`} className="font-medium text-emerald-900 underline">
+            {result.planId && (
+              <Link href={`/admin/plans/${result.planId}`} className="font-medium text-emerald-900 underline">
                 {t("managePlan")}
               </Link>
             )}
           </div>
-        </div>
+        </Alert>
       )}
 
-      <form onSubmit={runPreview} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-form">
+      <form onSubmit={submit} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-form">
         <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
-          <Field
-            id="import-department"
-            className="max-w-md"
-            label={t("department")}
-            labelClassName={labelClass}
-            error={errorText(errors.departmentId)}
-            errorTestId="error-import-department"
-          >
+          <Field id="import-department" className="max-w-md" label={t("department")} error={errorText(errors.departmentId)} errorTestId="error-import-department">
             {(control) => (
-              <select {...control} value={choice} onChange={(e) => setChoice(e.target.value)} className={`${inputClass} bg-white`}>
+              <select {...control} value={choice} onChange={(e) => setChoice(e.target.value)} className={inputClass}>
                 <option value="">{t("chooseDepartment")}</option>
                 {departments.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -220,7 +206,6 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
           <Field
             id="import-text"
             label={t("text")}
-            labelClassName={labelClass}
             hint={t("textHint")}
             hintPlacement="above"
             hintClassName="text-xs text-slate-600"
@@ -237,20 +222,24 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
                 onChange={(e) => {
                   setText(e.target.value);
                   // A preview is of the text it was made from: a changed text needs a new one.
-                  if (preview && e.target.value !== previewText) setPreview(null);
+                  if (draft && e.target.value !== draft.text) dispatch({ type: "discarded" });
                 }}
                 className={`${inputClass} font-mono text-sm`}
               />
             )}
           </Field>
-          {!preview && formError && <FormMessage kind="error" text={formError} testId="import-error" />}
-          <button type="submit" disabled={pending} className={primaryButton}>
+          {!preview && formError && (
+            <Alert kind="error" testId="import-error">
+              {formError}
+            </Alert>
+          )}
+          <Button type="submit" disabled={pending}>
             {pending && !preview ? t("previewing") : t("preview")}
-          </button>
+          </Button>
         </fieldset>
       </form>
 
-      {preview && (
+      {draft && preview && (
         <section aria-labelledby="import-preview" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-preview">
           <div>
             <h2 id="import-preview" className="text-lg font-semibold">
@@ -258,36 +247,38 @@ export function ImportPlanText({ departments }: { departments: { id: string; cod
             </h2>
             <p className="mt-1 text-sm text-slate-600">{t("previewIntro", { department: preview.departmentName })}</p>
           </div>
-          {preview.nameMismatch && <FormMessage kind="error" text={t("nameMismatch", { department: preview.departmentName })} />}
-          {preview.existingYears.length > 0 && <FormMessage kind="error" text={t("exists", { years: preview.existingYears.join("、") })} />}
+          {preview.nameMismatch && <Alert kind="error">{t("nameMismatch", { department: preview.departmentName })}</Alert>}
+          {preview.existingYears.length > 0 && <Alert kind="error">{t("exists", { years: preview.existingYears.join("、") })}</Alert>}
           {preview.plans.map((plan) => (
             <PlanPreview
               key={plan.year}
               plan={plan}
               code={code}
-              items={items}
-              themes={themes}
+              items={draft.items}
+              themes={draft.themes}
               errors={errors}
-              skipped={plan.kind === "record" && skipRecord}
-              onSkip={plan.kind === "record" ? setSkipRecord : undefined}
-              setItem={(key, row) =>
-                setItems((all) => {
-                  const current = all[key];
-                  return current ? { ...all, [key]: { ...current, ...row } } : all;
-                })
-              }
-              setTheme={(key, row) => setThemes((all) => ({ ...all, [key]: row }))}
+              skipped={plan.kind === "record" && draft.skipRecord}
+              onSkip={plan.kind === "record" ? (skip) => dispatch({ type: "skipRecord", skip }) : undefined}
+              setItem={(key, row) => dispatch({ type: "item", key, row })}
+              setTheme={(key, row) => dispatch({ type: "theme", key, row })}
             />
           ))}
-          {formError && <FormMessage kind="error" text={formError} testId="import-error" />}
-          <button type="button" onClick={commit} disabled={pending} className={primaryButton} data-testid="import-commit">
+          {formError && (
+            <Alert kind="error" testId="import-error">
+              {formError}
+            </Alert>
+          )}
+          <Button onClick={commit} disabled={pending} data-testid="import-commit">
             {pending ? t("committing") : t("commit")}
-          </button>
+          </Button>
         </section>
       )}
     </div>
   );
 }
+
+/** A field in a row of the preview: smaller than a form's. */
+const cellInput = "block w-full rounded border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-600";
 
 function PlanPreview({
   plan,
@@ -330,7 +321,6 @@ function PlanPreview({
         ...errorProps(errors, `item:${item.key}:${field}`, id),
       };
     };
-    const small = "block w-full rounded border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-100 aria-[invalid=true]:border-red-500";
     return (
       <tr key={item.key} className={off ? "bg-slate-50 text-slate-500" : ""} data-testid={`preview-row-${item.key}`}>
         <td className="px-2 py-2 align-top">
@@ -351,7 +341,7 @@ function PlanPreview({
             maxLength={500}
             lang="zh-Hant"
             onChange={(e) => setItem(item.key, { title: e.target.value })}
-            className={`${small} resize-y`}
+            className={`${cellInput} resize-y`}
             {...inputProps("title", t("columns.title"))}
           />
           <FieldError id={`item-${item.key}-title`} text={errorText(cellError("title"))} />
@@ -364,8 +354,8 @@ function PlanPreview({
         </td>
         <td className="min-w-44 px-2 py-2 align-top">
           <div className="flex gap-1">
-            <input value={row.targetValue} inputMode="decimal" onChange={(e) => setItem(item.key, { targetValue: e.target.value })} className={`${small} w-20`} {...inputProps("targetValue", t("columns.targetValue"))} />
-            <input value={row.targetUnit} maxLength={20} onChange={(e) => setItem(item.key, { targetUnit: e.target.value })} className={`${small} w-16`} {...inputProps("targetUnit", t("columns.targetUnit"))} />
+            <input value={row.targetValue} inputMode="decimal" onChange={(e) => setItem(item.key, { targetValue: e.target.value })} className={`${cellInput} w-20`} {...inputProps("targetValue", t("columns.targetValue"))} />
+            <input value={row.targetUnit} maxLength={20} onChange={(e) => setItem(item.key, { targetUnit: e.target.value })} className={`${cellInput} w-16`} {...inputProps("targetUnit", t("columns.targetUnit"))} />
           </div>
           <label className="mt-1 flex items-center gap-1 text-xs">
             <input type="checkbox" checked={row.targetApproximate} disabled={off} onChange={(e) => setItem(item.key, { targetApproximate: e.target.checked })} />
@@ -375,7 +365,7 @@ function PlanPreview({
           <FieldError id={`item-${item.key}-targetUnit`} text={errorText(cellError("targetUnit"))} />
         </td>
         <td className="px-2 py-2 align-top">
-          <input type="date" value={row.dueDate} onChange={(e) => setItem(item.key, { dueDate: e.target.value })} className={small} {...inputProps("dueDate", t("columns.dueDate"))} />
+          <input type="date" value={row.dueDate} onChange={(e) => setItem(item.key, { dueDate: e.target.value })} className={cellInput} {...inputProps("dueDate", t("columns.dueDate"))} />
           <FieldError id={`item-${item.key}-dueDate`} text={errorText(cellError("dueDate"))} />
         </td>
       </tr>
@@ -398,71 +388,57 @@ function PlanPreview({
           </label>
         )}
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-labelledby={headingId}>
-          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-700">
-            <tr>
-              <th scope="col" className="px-2 py-2">
-                {t("columns.include")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("columns.code")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("columns.title")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("columns.original")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("columns.target")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("columns.dueDate")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {plan.items.map((item) => itemRow(item, skipped))}
-            {plan.themes.map((theme) => {
-              const row = themes[theme.key] ?? { title: theme.title, drop: false };
-              const themeCode = `${code}-${theme.key}`;
-              const id = `theme-${theme.key}-title`;
-              const themeOff = skipped || row.drop;
-              return [
-                <tr key={theme.key} className="bg-slate-100" data-testid={`preview-theme-${theme.key}`}>
-                  <td className="px-2 py-2 align-top">
-                    <input
-                      type="checkbox"
-                      className="h-4 w-4"
-                      checked={!row.drop}
-                      disabled={skipped}
-                      aria-label={`${t("columns.include")} ${themeCode}`}
-                      onChange={(e) => setTheme(theme.key, { ...row, drop: !e.target.checked })}
-                    />
-                  </td>
-                  <td className="whitespace-nowrap px-2 py-2 align-top font-mono text-xs font-semibold">{themeCode}</td>
-                  <td colSpan={colSpan - 2} className="px-2 py-2 align-top">
-                    <input
-                      id={id}
-                      value={row.title}
-                      lang="zh-Hant"
-                      maxLength={500}
-                      disabled={themeOff}
-                      aria-label={`${t("themeTitle")} ${themeCode}`}
-                      onChange={(e) => setTheme(theme.key, { ...row, title: e.target.value })}
-                      className="block w-full rounded border border-slate-300 px-2 py-1 text-sm font-semibold disabled:bg-slate-100 aria-[invalid=true]:border-red-500"
-                      {...errorProps(errors, `theme:${theme.key}:title`, id)}
-                    />
-                    <FieldError id={id} text={errorText(errors[`theme:${theme.key}:title`])} />
-                  </td>
-                </tr>,
-                ...theme.items.map((item) => itemRow(item, themeOff)),
-              ];
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TableFrame labelledBy={headingId} boxed tableClassName="divide-y divide-slate-200">
+        <thead className={theadClass(true)}>
+          <tr>
+            <Th>{t("columns.include")}</Th>
+            <Th>{t("columns.code")}</Th>
+            <Th>{t("columns.title")}</Th>
+            <Th>{t("columns.original")}</Th>
+            <Th>{t("columns.target")}</Th>
+            <Th>{t("columns.dueDate")}</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {plan.items.map((item) => itemRow(item, skipped))}
+          {plan.themes.map((theme) => {
+            const row = themes[theme.key] ?? { title: theme.title, drop: false };
+            const themeCode = `${code}-${theme.key}`;
+            const id = `theme-${theme.key}-title`;
+            const themeOff = skipped || row.drop;
+            return [
+              <tr key={theme.key} className="bg-slate-100" data-testid={`preview-theme-${theme.key}`}>
+                <td className="px-2 py-2 align-top">
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4"
+                    checked={!row.drop}
+                    disabled={skipped}
+                    aria-label={`${t("columns.include")} ${themeCode}`}
+                    onChange={(e) => setTheme(theme.key, { ...row, drop: !e.target.checked })}
+                  />
+                </td>
+                <td className="whitespace-nowrap px-2 py-2 align-top font-mono text-xs font-semibold">{themeCode}</td>
+                <td colSpan={colSpan - 2} className="px-2 py-2 align-top">
+                  <input
+                    id={id}
+                    value={row.title}
+                    lang="zh-Hant"
+                    maxLength={500}
+                    disabled={themeOff}
+                    aria-label={`${t("themeTitle")} ${themeCode}`}
+                    onChange={(e) => setTheme(theme.key, { ...row, title: e.target.value })}
+                    className={`${cellInput} font-semibold`}
+                    {...errorProps(errors, `theme:${theme.key}:title`, id)}
+                  />
+                  <FieldError id={id} text={errorText(errors[`theme:${theme.key}:title`])} />
+                </td>
+              </tr>,
+              ...theme.items.map((item) => itemRow(item, themeOff)),
+            ];
+          })}
+        </tbody>
+      </TableFrame>
     </div>
   );
 }

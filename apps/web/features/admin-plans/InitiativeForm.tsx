@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { addInitiativeAction, updateInitiativeAction, type AdminResult, type InitiativeFields } from "./actions";
-import { FieldError, FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { FieldError, useErrorText } from "./form-kit";
 
 interface Props {
   planId: string;
@@ -25,29 +28,18 @@ export function InitiativeForm({ planId, themeId = null, initiativeId, initial, 
   const errorText = useErrorText();
   const router = useRouter();
   const [fields, setFields] = useState<InitiativeFields>(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const [result, setResult] = useState<AdminResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
-  const hydrated = useHydrated();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      let outcome: AdminResult;
-      try {
-        outcome = initiativeId ? await updateInitiativeAction(planId, initiativeId, fields) : await addInitiativeAction(planId, themeId, fields);
-      } catch {
-        outcome = { status: "error" };
-      }
-      setResult(outcome);
-      setErrors(outcome.status === "invalid" ? outcome.fields : {});
-      if (outcome.status === "saved") {
+  const { pending, result, errors, submit } = useActionForm<AdminResult>(
+    () => (initiativeId ? updateInitiativeAction(planId, initiativeId, fields) : addInitiativeAction(planId, themeId, fields)),
+    {
+      onResult: (outcome) => {
+        if (outcome.status !== "saved") return;
         if (initiativeId) router.refresh();
         else router.push(`/admin/plans/${planId}`);
-      }
-    });
-  }
+      },
+    },
+  );
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
 
   const set = (name: "title" | "originalText" | "targetValue" | "targetUnit" | "dueDate" | "leadDepartmentId") =>
     (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setFields((f) => ({ ...f, [name]: e.target.value }));
@@ -59,12 +51,20 @@ export function InitiativeForm({ planId, themeId = null, initiativeId, initial, 
   return (
     <form onSubmit={submit} method="post" noValidate data-testid="initiative-form">
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
-        {result?.status === "saved" && initiativeId && <FormMessage kind="ok" text={tp("saved")} testId="initiative-saved" />}
-        {formError && <FormMessage kind="error" text={formError} testId="initiative-error" />}
-        <Field id="initiative-title" label={t("title")} labelClassName={labelClass} error={message("title")} errorTestId="error-initiative-title">
+        {result?.status === "saved" && initiativeId && (
+          <Alert kind="ok" testId="initiative-saved">
+            {tp("saved")}
+          </Alert>
+        )}
+        {formError && (
+          <Alert kind="error" testId="initiative-error">
+            {formError}
+          </Alert>
+        )}
+        <Field id="initiative-title" label={t("title")} error={message("title")} errorTestId="error-initiative-title">
           {(control) => <input {...control} value={fields.title} maxLength={500} onChange={set("title")} className={inputClass} />}
         </Field>
-        <Field id="initiative-original" label={t("originalText")} labelClassName={labelClass} error={message("originalText")} errorTestId="error-initiative-original">
+        <Field id="initiative-original" label={t("originalText")} error={message("originalText")} errorTestId="error-initiative-original">
           {(control) => <textarea {...control} rows={4} lang="zh-Hant" value={fields.originalText} onChange={set("originalText")} className={inputClass} />}
         </Field>
         <fieldset className="grid gap-4 sm:grid-cols-[8rem_8rem_1fr]">
@@ -82,12 +82,12 @@ export function InitiativeForm({ planId, themeId = null, initiativeId, initial, 
           <p className="text-xs text-slate-600 sm:col-span-3">{t("targetHint")}</p>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="initiative-due" label={t("dueDate")} labelClassName={labelClass} error={message("dueDate")} errorTestId="error-initiative-due">
+          <Field id="initiative-due" label={t("dueDate")} error={message("dueDate")} errorTestId="error-initiative-due">
             {(control) => <input {...control} type="date" value={fields.dueDate} onChange={set("dueDate")} className={inputClass} />}
           </Field>
-          <Field id="initiative-lead" label={t("lead")} labelClassName={labelClass} error={message("leadDepartmentId")} errorTestId="error-initiative-lead">
+          <Field id="initiative-lead" label={t("lead")} error={message("leadDepartmentId")} errorTestId="error-initiative-lead">
             {(control) => (
-              <select {...control} value={lead} onChange={set("leadDepartmentId")} className={`${inputClass} bg-white`}>
+              <select {...control} value={lead} onChange={set("leadDepartmentId")} className={inputClass}>
                 {departments.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.label}
@@ -122,9 +122,9 @@ export function InitiativeForm({ planId, themeId = null, initiativeId, initial, 
           </div>
           <FieldError id="initiative-cooperating" text={message("cooperatingDepartmentIds")} />
         </fieldset>
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <Button type="submit" disabled={pending}>
           {initiativeId ? (pending ? tp("saving") : tp("save")) : pending ? t("adding") : t("add")}
-        </button>
+        </Button>
       </fieldset>
     </form>
   );

@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { createPlanAction, updatePlanAction, type AdminResult } from "./actions";
-import { FormMessage, inputClass, labelClass, primaryButton, useErrorText, type Errors } from "./form-kit";
+import { createPlanAction, updatePlanAction } from "./actions";
+import { useErrorText } from "./form-kit";
 
 type Fields = { departmentId: string; year: string; heading: string; preamble: string; reportDueDay: string };
 
@@ -30,30 +33,21 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
     preamble: plan?.preamble ?? "",
     reportDueDay: String(plan?.reportDueDay ?? 25),
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [result, setResult] = useState<AdminResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
-  const hydrated = useHydrated();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      let outcome: AdminResult<{ id: string }> | AdminResult;
-      try {
-        const text = { heading: fields.heading, preamble: fields.preamble, reportDueDay: fields.reportDueDay };
-        outcome = plan ? await updatePlanAction(plan.id, text) : await createPlanAction({ ...text, departmentId: fields.departmentId, year: fields.year });
-      } catch {
-        outcome = { status: "error" };
-      }
-      setResult(outcome);
-      setErrors(outcome.status === "invalid" ? outcome.fields : {});
-      if (outcome.status === "saved") {
+  const { pending, result, errors, submit } = useActionForm(
+    () => {
+      const text = { heading: fields.heading, preamble: fields.preamble, reportDueDay: fields.reportDueDay };
+      return plan ? updatePlanAction(plan.id, text) : createPlanAction({ ...text, departmentId: fields.departmentId, year: fields.year });
+    },
+    {
+      onResult: (outcome) => {
+        if (outcome.status !== "saved") return;
         if (!plan && "id" in outcome) router.push(`/admin/plans/${outcome.id}`);
         else router.refresh();
-      }
-    });
-  }
+      },
+    },
+  );
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
 
   const set = (name: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setFields((f) => ({ ...f, [name]: e.target.value }));
@@ -70,13 +64,17 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
   return (
     <form onSubmit={submit} method="post" noValidate data-testid="plan-form">
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
-        {result?.status === "saved" && plan && <FormMessage kind="ok" text={tf("saved")} testId="plan-saved" />}
-        {formError && <FormMessage kind="error" text={formError} />}
+        {result?.status === "saved" && plan && (
+          <Alert kind="ok" testId="plan-saved">
+            {tf("saved")}
+          </Alert>
+        )}
+        {formError && <Alert kind="error">{formError}</Alert>}
         {!plan && (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="plan-department" label={t("department")} labelClassName={labelClass} error={message("departmentId")} errorTestId="error-plan-department">
+            <Field id="plan-department" label={t("department")} error={message("departmentId")} errorTestId="error-plan-department">
               {(control) => (
-                <select {...control} value={fields.departmentId} onChange={set("departmentId")} className={`${inputClass} bg-white`}>
+                <select {...control} value={fields.departmentId} onChange={set("departmentId")} className={inputClass}>
                   <option value="">{t("chooseDepartment")}</option>
                   {departments.map((d) => (
                     <option key={d.id} value={d.id}>
@@ -86,19 +84,19 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
                 </select>
               )}
             </Field>
-            <Field id="plan-year" label={t("year")} labelClassName={labelClass} error={message("year")} errorTestId="error-plan-year">
+            <Field id="plan-year" label={t("year")} error={message("year")} errorTestId="error-plan-year">
               {(control) => <input {...control} inputMode="numeric" maxLength={4} value={fields.year} onChange={set("year")} className={inputClass} />}
             </Field>
           </div>
         )}
         <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-          <Field id="plan-heading" label={t("heading")} labelClassName={labelClass} error={message("heading")} errorTestId="error-plan-heading">
+          <Field id="plan-heading" label={t("heading")} error={message("heading")} errorTestId="error-plan-heading">
             {(control) => <input {...control} value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} />}
           </Field>
           <Field
             id="plan-due-day"
             label={t("reportDueDay")}
-            labelClassName={labelClass}
+           
             hint={t("reportDueDayHint")}
             hintPlacement="instead"
             error={message("reportDueDay")}
@@ -107,12 +105,12 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
             {(control) => <input {...control} inputMode="numeric" maxLength={2} value={fields.reportDueDay} onChange={set("reportDueDay")} className={inputClass} />}
           </Field>
         </div>
-        <Field id="plan-preamble" label={t("preamble")} labelClassName={labelClass} error={message("preamble")} errorTestId="error-plan-preamble">
+        <Field id="plan-preamble" label={t("preamble")} error={message("preamble")} errorTestId="error-plan-preamble">
           {(control) => <textarea {...control} rows={4} value={fields.preamble} onChange={set("preamble")} className={inputClass} />}
         </Field>
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <Button type="submit" disabled={pending}>
           {plan ? (pending ? tf("saving") : tf("save")) : pending ? t("creating") : t("create")}
-        </button>
+        </Button>
       </fieldset>
     </form>
   );

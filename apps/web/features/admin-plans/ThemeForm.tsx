@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { addThemeAction, updateThemeAction, type AdminResult, type ThemeFields } from "./actions";
-import { FormMessage, inputClass, labelClass, primaryButton, secondaryButton, useErrorText, type Errors } from "./form-kit";
+import { useErrorText } from "./form-kit";
 
 interface Props {
   planId: string;
@@ -20,31 +23,20 @@ export function ThemeForm({ planId, theme, onDone }: Props) {
   const errorText = useErrorText();
   const router = useRouter();
   const [fields, setFields] = useState<ThemeFields>({ title: theme?.title ?? "", intro: theme?.intro ?? "" });
-  const [errors, setErrors] = useState<Errors>({});
-  const [result, setResult] = useState<AdminResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
-  const hydrated = useHydrated();
-  const prefix = theme ? `theme-${theme.code}` : "new-theme";
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      let outcome: AdminResult;
-      try {
-        outcome = theme ? await updateThemeAction(planId, theme.id, fields) : await addThemeAction(planId, fields);
-      } catch {
-        outcome = { status: "error" };
-      }
-      setResult(outcome);
-      setErrors(outcome.status === "invalid" ? outcome.fields : {});
-      if (outcome.status === "saved") {
+  const { pending, result, errors, submit } = useActionForm<AdminResult>(
+    () => (theme ? updateThemeAction(planId, theme.id, fields) : addThemeAction(planId, fields)),
+    {
+      onResult: (outcome) => {
+        if (outcome.status !== "saved") return;
         if (!theme) setFields({ title: "", intro: "" });
         router.refresh();
         onDone?.();
-      }
-    });
-  }
+      },
+    },
+  );
+  // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
+  const hydrated = useHydrated();
+  const prefix = theme ? `theme-${theme.code}` : "new-theme";
 
   const formError =
     result?.status === "signed-out" ? t("errors.form.signedOut") : result?.status === "error" ? t("errors.form.failed") : errors.form ? errorText(errors.form) : null;
@@ -52,26 +44,26 @@ export function ThemeForm({ planId, theme, onDone }: Props) {
   return (
     <form onSubmit={submit} method="post" noValidate data-testid={`${prefix}-form`}>
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
-        {result?.status === "saved" && !theme && <FormMessage kind="ok" text={t("themes.added")} />}
-        {formError && <FormMessage kind="error" text={formError} />}
-        <Field id={`${prefix}-title`} label={t("themes.titleField")} labelClassName={labelClass} error={errorText(errors.title)} errorTestId={`error-${prefix}-title`}>
+        {result?.status === "saved" && !theme && <Alert kind="ok">{t("themes.added")}</Alert>}
+        {formError && <Alert kind="error">{formError}</Alert>}
+        <Field id={`${prefix}-title`} label={t("themes.titleField")} error={errorText(errors.title)} errorTestId={`error-${prefix}-title`}>
           {(control) => (
             <input {...control} value={fields.title} maxLength={500} lang="zh-Hant" onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))} className={inputClass} />
           )}
         </Field>
-        <Field id={`${prefix}-intro`} label={t("themes.intro")} labelClassName={labelClass} error={errorText(errors.intro)} errorTestId={`error-${prefix}-intro`}>
+        <Field id={`${prefix}-intro`} label={t("themes.intro")} error={errorText(errors.intro)} errorTestId={`error-${prefix}-intro`}>
           {(control) => (
             <textarea {...control} rows={2} value={fields.intro} lang="zh-Hant" onChange={(e) => setFields((f) => ({ ...f, intro: e.target.value }))} className={inputClass} />
           )}
         </Field>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={pending} className={primaryButton}>
+          <Button type="submit" disabled={pending}>
             {theme ? (pending ? t("saving") : t("save")) : pending ? t("themes.adding") : t("themes.add")}
-          </button>
+          </Button>
           {onDone && (
-            <button type="button" onClick={onDone} className={secondaryButton}>
+            <Button variant="secondary" onClick={onDone}>
               {t("cancel")}
-            </button>
+            </Button>
           )}
         </div>
       </fieldset>
@@ -86,8 +78,8 @@ export function ThemeHeader({ planId, theme, label }: { planId: string; theme: {
   const hydrated = useHydrated();
   if (editing) return <ThemeForm planId={planId} theme={theme} onDone={() => setEditing(false)} />;
   return (
-    <button type="button" onClick={() => setEditing(true)} disabled={!hydrated} className={secondaryButton} aria-label={t("themes.editLabel", { code: theme.code })}>
+    <Button variant="secondary" size="sm" onClick={() => setEditing(true)} disabled={!hydrated} aria-label={t("themes.editLabel", { code: theme.code })}>
       {label}
-    </button>
+    </Button>
   );
 }

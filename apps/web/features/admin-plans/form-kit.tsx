@@ -1,21 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { fieldErrorClass } from "@/components/Field";
 
 // The pieces every admin form here shares: a field's message next to it, in the reader's language,
-// from the message key the operation answered with ("code.taken").
-
-export const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
-
-/** The label above a field (admin forms: no colour of its own). */
-export const labelClass = "block text-sm font-medium";
-
-export const primaryButton =
-  "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60";
-
-export const secondaryButton =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+// from the message key the operation answered with ("code.taken"). The fields' look is
+// components/Field's inputClass, the form's own message components/Alert.
 
 export type Errors = Record<string, string>;
 
@@ -41,25 +31,8 @@ export function errorProps(errors: Errors, field: string, id: string) {
 
 export function FieldError({ id, text }: { id: string; text: string | null }) {
   return text ? (
-    <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${id}`}>
+    <p id={`${id}-error`} className={fieldErrorClass} data-testid={`error-${id}`}>
       {text}
     </p>
   ) : null;
-}
-
-/** A message for the whole form (signed out, unavailable, a refusal not tied to one field). */
-export function FormMessage({ kind, text, testId }: { kind: "error" | "ok"; text: string; testId?: string }) {
-  return (
-    <p
-      role={kind === "error" ? "alert" : "status"}
-      data-testid={testId}
-      className={
-        kind === "error"
-          ? "rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          : "rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-      }
-    >
-      {text}
-    </p>
-  );
 }

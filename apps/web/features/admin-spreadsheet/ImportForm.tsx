@@ -3,18 +3,25 @@
 import { MAX_SPREADSHEET_BYTES, type PlanColumnKey, type SpreadsheetError } from "@workplan/core/rules/plan-spreadsheet";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useRef } from "react";
+import { Alert } from "@/components/Alert";
+import { Button, buttonClass } from "@/components/Button";
 import { Field } from "@/components/Field";
+import { TableFrame, Th, theadClass } from "@/components/Table";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { importPlanAction, type ImportState } from "./actions";
 
 export function ImportForm() {
   const t = useTranslations("adminSpreadsheet");
-  const [state, setState] = useState<ImportState | null>(null);
-  const [pending, startTransition] = useTransition();
+  const input = useRef<HTMLInputElement>(null);
+  const { pending, result: state, submit, setResult: setState } = useActionForm((data) => importPlanAction(data ?? new FormData()), {
+    onResult: (outcome) => {
+      if (outcome.status === "imported" && input.current) input.current.value = "";
+    },
+  });
   // Usable once hydrated: a file chosen earlier would be sent natively instead (see useHydrated).
   const hydrated = useHydrated();
-  const input = useRef<HTMLInputElement>(null);
 
   // A problem with the file itself (none chosen, too large) is shown next to the field.
   const fileError =
@@ -22,29 +29,20 @@ export function ImportForm() {
       ? state.errors[0]
       : null;
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
+  function send(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Checked here first: no upload of a missing or too large file.
     const file = input.current?.files?.[0];
     if (!file) return setState({ status: "invalid", errors: [{ row: null, column: null, key: "file.empty" }] });
     if (file.size > MAX_SPREADSHEET_BYTES) {
       return setState({ status: "invalid", errors: [{ row: null, column: null, key: "file.tooLarge", params: { max: 5 } }] });
     }
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      let outcome: ImportState;
-      try {
-        outcome = await importPlanAction(data);
-      } catch {
-        outcome = { status: "error" };
-      }
-      setState(outcome);
-      if (outcome.status === "imported" && input.current) input.current.value = "";
-    });
+    submit(event);
   }
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} method="post" encType="multipart/form-data" noValidate className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="import-form">
+      <form onSubmit={send} method="post" encType="multipart/form-data" noValidate className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="import-form">
         <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-3 border-0 p-0">
           <Field
             id="plan-file"
@@ -66,13 +64,9 @@ export function ImportForm() {
               />
             )}
           </Field>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending}>
             {pending ? t("submitting") : t("submit")}
-          </button>
+          </Button>
         </fieldset>
       </form>
 
@@ -80,9 +74,9 @@ export function ImportForm() {
         {state?.status === "imported" && <Imported state={state} />}
         {state?.status === "invalid" && !fileError && <ErrorTable errors={state.errors} />}
         {(state?.status === "error" || state?.status === "signed-out") && (
-          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="import-failed">
+          <Alert kind="error" testId="import-failed">
             {state.status === "signed-out" ? t("errors.signedOut") : t("errors.failed")}
-          </p>
+          </Alert>
         )}
       </div>
     </div>
@@ -104,7 +98,7 @@ function Imported({ state }: { state: Extract<ImportState, { status: "imported" 
     return codes.length === 1 ? `/plan?year=${year}&department=${codes[0]}` : `/plan?year=${year}`;
   };
   return (
-    <section className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" data-testid="import-done">
+    <Alert kind="ok" panel="section" role={null} testId="import-done">
       <p className="font-medium text-emerald-900" data-testid="import-summary">
         {t("imported", { plans: state.counts.plans, initiatives: state.counts.initiatives })}
       </p>
@@ -118,16 +112,13 @@ function Imported({ state }: { state: Extract<ImportState, { status: "imported" 
       <ul className="mt-3 flex flex-wrap gap-2">
         {years.map((year) => (
           <li key={year}>
-            <Link
-              href={planHref(year)}
-              className="inline-block rounded-md bg-emerald-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-900"
-            >
+            <Link href={planHref(year)} className={buttonClass("success", "sm")}>
               {t("viewPlan", { year })}
             </Link>
           </li>
         ))}
       </ul>
-    </section>
+    </Alert>
   );
 }
 
@@ -158,42 +149,34 @@ function ErrorTable({ errors }: { errors: SpreadsheetError[] }) {
   };
   return (
     <section className="space-y-3" data-testid="import-errors">
-      <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800" role="alert" data-testid="import-failed">
+      <Alert kind="error" testId="import-failed" className="font-medium">
         {t("failed", { count: errors.length })}
-      </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("errorsCaption")}</caption>
-          <thead className="bg-slate-50 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                {t("row")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                {t("column")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t("message")}
-              </th>
+      </Alert>
+      <TableFrame label={t("errorsCaption")} boxed tableClassName="divide-y divide-slate-200">
+        <caption className="sr-only">{t("errorsCaption")}</caption>
+        <thead className={theadClass(true)}>
+          <tr>
+            <Th pad="lg">{t("row")}</Th>
+            <Th pad="lg">{t("column")}</Th>
+            <Th pad="lg">{t("message")}</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {errors.map((error, index) => (
+            <tr key={index} data-testid="import-error">
+              <td className="px-3 py-2 align-top tabular-nums whitespace-nowrap" data-testid="import-error-row">
+                {row(error)}
+              </td>
+              <td className="px-3 py-2 align-top" data-testid="import-error-column">
+                {column(error.column, error.cell)}
+              </td>
+              <td className="px-3 py-2 align-top text-slate-900" data-testid="import-error-message">
+                <ErrorMessage error={error} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {errors.map((error, index) => (
-              <tr key={index} data-testid="import-error">
-                <td className="px-3 py-2 align-top tabular-nums whitespace-nowrap" data-testid="import-error-row">
-                  {row(error)}
-                </td>
-                <td className="px-3 py-2 align-top" data-testid="import-error-column">
-                  {column(error.column, error.cell)}
-                </td>
-                <td className="px-3 py-2 align-top text-slate-900" data-testid="import-error-message">
-                  <ErrorMessage error={error} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableFrame>
     </section>
   );
 }

@@ -1,16 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { Button } from "@/components/Button";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { forceResetAction, setActiveAction, unlockAction, type AdminActionResult } from "./actions";
 import { OneTimeLink } from "./OneTimeLink";
 import { Outcome } from "./Outcome";
-
-const button = "rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60";
-const neutral = `${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
-const danger = `${button} border-red-300 bg-white text-red-800 hover:bg-red-50`;
-const dangerSolid = `${button} border-red-700 bg-red-700 text-white hover:bg-red-800`;
 
 /** A button that asks once more before an action that cannot be undone. */
 function Confirm({
@@ -34,17 +31,17 @@ function Confirm({
   const hydrated = useHydrated();
   if (!asking) {
     return (
-      <button type="button" className={danger} disabled={!hydrated} onClick={() => setAsking(true)} data-testid={testId}>
+      <Button variant="danger" size="sm" disabled={!hydrated} onClick={() => setAsking(true)} data-testid={testId}>
         {label}
-      </button>
+      </Button>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 p-2" role="group" aria-label={label}>
       <span className="text-sm text-red-900">{question}</span>
-      <button
-        type="button"
-        className={dangerSolid}
+      <Button
+        variant="dangerSolid"
+        size="sm"
         disabled={pending}
         onClick={() => {
           onConfirm();
@@ -52,28 +49,19 @@ function Confirm({
         }}
       >
         {yes}
-      </button>
-      <button type="button" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-white" onClick={() => setAsking(false)}>
+      </Button>
+      <Button variant="ghost" size="sm" onClick={() => setAsking(false)}>
         {t("cancel")}
-      </button>
+      </Button>
     </div>
   );
 }
 
 function useAction() {
-  const [result, setResult] = useState<AdminActionResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { result, pending, submitWith } = useActionForm<AdminActionResult>(null);
   // A click before hydration would do nothing: the buttons wait for the script (see useHydrated).
   const hydrated = useHydrated();
-  const run = (action: () => Promise<AdminActionResult>) =>
-    startTransition(async () => {
-      try {
-        setResult(await action());
-      } catch {
-        setResult({ status: "error" });
-      }
-    });
-  return { result, pending, hydrated, run };
+  return { result, pending, hydrated, run: submitWith };
 }
 
 export function StatusControl({ userId, active }: { userId: string; active: boolean }) {
@@ -100,9 +88,9 @@ export function StatusControl({ userId, active }: { userId: string; active: bool
             }}
           />
         ) : (
-          <button
-            type="button"
-            className={neutral}
+          <Button
+            variant="secondary"
+            size="sm"
             disabled={pending || !hydrated}
             data-testid="reactivate"
             onClick={() => {
@@ -111,7 +99,7 @@ export function StatusControl({ userId, active }: { userId: string; active: bool
             }}
           >
             {t("activity.reactivate")}
-          </button>
+          </Button>
         )}
         <Outcome result={result} done={last ? t("activity.reactivated") : t("activity.deactivated")} testId="status-result" />
       </div>
@@ -126,9 +114,9 @@ export function UnlockControl({ userId, lockedUntil }: { userId: string; lockedU
   return (
     <div className="flex flex-wrap items-center gap-3">
       {lockedUntil && (
-        <button type="button" className={neutral} disabled={pending || !hydrated} onClick={() => run(() => unlockAction(userId))} data-testid="unlock">
+        <Button variant="secondary" size="sm" disabled={pending || !hydrated} onClick={() => run(() => unlockAction(userId))} data-testid="unlock">
           {t("lockSection.unlock")}
-        </button>
+        </Button>
       )}
       <Outcome result={result} done={done} testId="unlock-result" />
     </div>

@@ -3,12 +3,15 @@
 import type { Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { createUserAction, type AdminActionResult } from "./actions";
+import { createUserAction } from "./actions";
 import { RoleDepartmentFields } from "./RoleDepartmentFields";
-import { errorMessage, inputClass } from "./messages";
+import { errorMessage } from "./messages";
 import { OneTimeLink } from "./OneTimeLink";
 
 export interface DepartmentOption {
@@ -22,34 +25,17 @@ const EMPTY: Fields = { name: "", email: "", role: "STAFF", department: "" };
 export function CreateUserForm({ departments }: { departments: DepartmentOption[] }) {
   const t = useTranslations("adminUsers");
   const [fields, setFields] = useState<Fields>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<AdminActionResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, errors, submit, setResult } = useActionForm(() => createUserAction(fields), {
+    onResult: (outcome) => {
+      if (outcome.status === "created") setFields(EMPTY);
+    },
+  });
   // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
   const hydrated = useHydrated();
   const nameInput = useRef<HTMLInputElement>(null);
 
   const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((f) => ({ ...f, [name]: value }));
   const message = (field: string) => errorMessage(t, field, errors[field]);
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      let outcome: AdminActionResult;
-      try {
-        outcome = await createUserAction(fields);
-      } catch {
-        outcome = { status: "error" };
-      }
-      setResult(outcome);
-      if (outcome.status === "created") {
-        setErrors({});
-        setFields(EMPTY);
-      } else if (outcome.status === "invalid") {
-        setErrors(outcome.fields);
-      }
-    });
-  }
 
   return (
     <div className="space-y-5">
@@ -76,13 +62,13 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
         </OneTimeLink>
       )}
       {(result?.status === "error" || result?.status === "signed-out" || result?.status === "not-found" || (result?.status === "invalid" && errors.form)) && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="create-error">
+        <Alert kind="error" testId="create-error">
           {result.status === "signed-out"
             ? t("errors.signedOut")
             : result.status === "invalid"
               ? (message("form") ?? t("errors.failed"))
               : t("errors.failed")}
-        </p>
+        </Alert>
       )}
 
       <form onSubmit={submit} method="post" noValidate className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="create-user-form">
@@ -127,13 +113,9 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
               message={message}
             />
           </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending}>
             {pending ? t("create.submitting") : t("create.submit")}
-          </button>
+          </Button>
         </fieldset>
       </form>
     </div>

@@ -2,9 +2,8 @@
 
 import { ROLES, type Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/Field";
+import { Field, inputClass } from "@/components/Field";
 import type { DepartmentOption } from "./CreateUserForm";
-import { inputClass } from "./messages";
 
 /** The role and department selects of an account, as the create and the change forms show them. */
 export function RoleDepartmentFields({

@@ -2,9 +2,11 @@
 
 import type { Role } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { Button } from "@/components/Button";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { updateRoleAction, type AdminActionResult } from "./actions";
+import { updateRoleAction } from "./actions";
 import type { DepartmentOption } from "./CreateUserForm";
 import { RoleDepartmentFields } from "./RoleDepartmentFields";
 import { errorMessage } from "./messages";
@@ -13,22 +15,9 @@ import { Outcome } from "./Outcome";
 export function RoleForm({ userId, role, department, departments }: { userId: string; role: Role; department: string; departments: DepartmentOption[] }) {
   const t = useTranslations("adminUsers");
   const [values, setValues] = useState({ role, department });
-  const [result, setResult] = useState<AdminActionResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, errors, submit } = useActionForm(() => updateRoleAction(userId, values));
   // Usable once hydrated: what is typed earlier would be lost (see useHydrated).
   const hydrated = useHydrated();
-  const errors = result?.status === "invalid" ? result.fields : {};
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      try {
-        setResult(await updateRoleAction(userId, values));
-      } catch {
-        setResult({ status: "error" });
-      }
-    });
-  }
 
   const message = (field: string) => errorMessage(t, field, errors[field]);
 
@@ -47,13 +36,9 @@ export function RoleForm({ userId, role, department, departments }: { userId: st
           />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending}>
             {pending ? t("roleForm.saving") : t("roleForm.save")}
-          </button>
+          </Button>
           <Outcome result={result} done={t("roleForm.saved")} testId="role-result" />
         </div>
       </fieldset>

@@ -4,11 +4,11 @@ import { ROLES } from "@workplan/core/rules/policy";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { Button } from "@/components/Button";
+import { Field, filterInputClass } from "@/components/Field";
 import { useHydrated } from "@/lib/use-hydrated";
 import type { DepartmentOption } from "./CreateUserForm";
 import { filtersToSearch, type UserFilterValues } from "./filters";
-import { inputClass } from "./messages";
 
 export function UserFilters({ initial, departments }: { initial: UserFilterValues; departments: DepartmentOption[] }) {
   const t = useTranslations("adminUsers");
@@ -24,7 +24,6 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
     startTransition(() => router.push(`/admin/users${filtersToSearch(next)}`));
   }
 
-  const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm shadow-sm";
   return (
     <form
       role="search"
@@ -46,13 +45,13 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
               maxLength={100}
               placeholder={t("searchPlaceholder")}
               onChange={(e) => set("q", e.target.value)}
-              className={`${inputClass} py-1.5 text-sm`}
+              className={filterInputClass}
             />
           )}
         </Field>
         <Field id="filter-role" label={t("role")}>
           {({ id }) => (
-            <select id={id} value={values.role} onChange={(e) => set("role", e.target.value)} className={select}>
+            <select id={id} value={values.role} onChange={(e) => set("role", e.target.value)} className={filterInputClass}>
               <option value="">{t("allRoles")}</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -64,7 +63,7 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
         </Field>
         <Field id="filter-department" label={t("department")}>
           {({ id }) => (
-            <select id={id} value={values.department} onChange={(e) => set("department", e.target.value)} className={select}>
+            <select id={id} value={values.department} onChange={(e) => set("department", e.target.value)} className={filterInputClass}>
               <option value="">{t("allDepartments")}</option>
               {departments.map((d) => (
                 <option key={d.code} value={d.code}>
@@ -76,7 +75,7 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
         </Field>
         <Field id="filter-active" label={t("status")}>
           {({ id }) => (
-            <select id={id} value={values.active} onChange={(e) => set("active", e.target.value)} className={select}>
+            <select id={id} value={values.active} onChange={(e) => set("active", e.target.value)} className={filterInputClass}>
               <option value="">{t("statusAll")}</option>
               <option value="true">{t("statusActive")}</option>
               <option value="false">{t("statusInactive")}</option>
@@ -85,7 +84,7 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
         </Field>
         <Field id="filter-locked" label={t("lock")}>
           {({ id }) => (
-            <select id={id} value={values.locked} onChange={(e) => set("locked", e.target.value)} className={select}>
+            <select id={id} value={values.locked} onChange={(e) => set("locked", e.target.value)} className={filterInputClass}>
               <option value="">{t("lockAll")}</option>
               <option value="true">{t("lockLocked")}</option>
               <option value="false">{t("lockUnlocked")}</option>
@@ -93,24 +92,19 @@ export function UserFilters({ initial, departments }: { initial: UserFilterValue
           )}
         </Field>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending}>
             {t("apply")}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
+            variant="link"
             onClick={() => {
               const cleared = { q: "", role: "", department: "", active: "", locked: "" };
               setValues(cleared);
               apply(cleared);
             }}
-            className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline underline-offset-2 hover:bg-slate-100"
           >
             {t("clear")}
-          </button>
+          </Button>
         </div>
       </fieldset>
     </form>

@@ -7,5 +7,3 @@ export function errorMessage(t: ErrorTranslator, field: string, key: string | un
   return translateError(t, key.includes(".") ? key : `${field}.${key}`, "summary");
 }
 
-export const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Field, type FieldControlProps } from "@/components/Field";
+import { Button, buttonClass } from "@/components/Button";
+import { Field, filterInputClass, type FieldControlProps } from "@/components/Field";
 import { errorMessage } from "@/lib/error-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { auditSearch, type AuditFilterKey, type AuditFilterValues } from "./filters";
@@ -16,9 +17,6 @@ interface Props {
   objectTypes: { value: string; label: string }[];
   actions: { value: string; label: string }[];
 }
-
-const input =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
 
 /** The filters; applying them puts them in the URL (so a filtered view can be bookmarked and shared). */
 export function AuditFilters({ initial, errors, objectTypes, actions }: Props) {
@@ -66,7 +64,7 @@ export function AuditFilters({ initial, errors, objectTypes, actions }: Props) {
               value={values.actor}
               maxLength={254}
               onChange={(e) => set("actor", e.target.value)}
-              className={input}
+              className={filterInputClass}
             />
           ),
           t("filters.actorHint"),
@@ -85,7 +83,7 @@ export function AuditFilters({ initial, errors, objectTypes, actions }: Props) {
                 value={values.action}
                 maxLength={100}
                 onChange={(e) => set("action", e.target.value)}
-                className={`${input} font-mono`}
+                className={`${filterInputClass} font-mono`}
               />
               <datalist id="audit-actions">
                 {actions.map((a) => (
@@ -100,14 +98,14 @@ export function AuditFilters({ initial, errors, objectTypes, actions }: Props) {
         )}
         <div className="grid grid-cols-2 gap-3">
           {field("from", t("filters.from"), (props) => (
-            <input {...props} name="from" type="date" value={values.from} onChange={(e) => set("from", e.target.value)} className={input} />
+            <input {...props} name="from" type="date" value={values.from} onChange={(e) => set("from", e.target.value)} className={filterInputClass} />
           ))}
           {field("to", t("filters.to"), (props) => (
-            <input {...props} name="to" type="date" value={values.to} onChange={(e) => set("to", e.target.value)} className={input} />
+            <input {...props} name="to" type="date" value={values.to} onChange={(e) => set("to", e.target.value)} className={filterInputClass} />
           ))}
         </div>
         {field("objectType", t("filters.objectType"), (props) => (
-          <select {...props} name="objectType" value={values.objectType} onChange={(e) => set("objectType", e.target.value)} className={input}>
+          <select {...props} name="objectType" value={values.objectType} onChange={(e) => set("objectType", e.target.value)} className={filterInputClass}>
             <option value="">{t("filters.anyType")}</option>
             {objectTypes.map((o) => (
               <option key={o.value} value={o.value}>
@@ -125,14 +123,14 @@ export function AuditFilters({ initial, errors, objectTypes, actions }: Props) {
             value={values.objectId}
             maxLength={100}
             onChange={(e) => set("objectId", e.target.value)}
-            className={`${input} font-mono`}
+            className={`${filterInputClass} font-mono`}
           />
         ))}
         <div className="flex flex-wrap items-end gap-3">
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          <Button type="submit" disabled={pending}>
             {t("filters.apply")}
-          </button>
-          <Link href="/admin/audit" className="px-1 py-2 text-sm text-brand-700 underline underline-offset-2 hover:text-brand-800">
+          </Button>
+          <Link href="/admin/audit" className={buttonClass("link")}>
             {t("filters.clear")}
           </Link>
         </div>

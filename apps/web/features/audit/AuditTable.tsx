@@ -2,6 +2,7 @@ import type { AuditRow } from "@workplan/core/operations/list-audit-events";
 import { auditChanges } from "@workplan/core/rules/audit-diff";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { TableFrame, Th, theadClass } from "@/components/Table";
 import { auditSearch, type AuditFilterValues } from "./filters";
 import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
@@ -31,89 +32,86 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   const label = (key: string) => (t.has(key) ? t(key) : null);
 
   return (
-    // Focusable, so that a keyboard can scroll the table when it is wider than the screen.
-    <div role="region" aria-label={t("table.caption")} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[56rem] text-left text-sm" data-testid="audit-table">
-        <caption className="sr-only">{t("table.caption")}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{t("table.at")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("table.actor")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("table.action")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("table.object")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("table.ip")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("table.changes")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {rows.map((row) => {
-            const changes = auditChanges(row.before, row.after);
-            const href = objectHref(row);
-            const actionLabel = label(`actions.${row.action}`);
-            const typeLabel = row.objectType ? (label(`objectTypes.${row.objectType}`) ?? row.objectType) : null;
-            return (
-              <tr key={row.id} data-testid="audit-row" data-action={row.action} data-id={row.id}>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                  <time dateTime={row.at.toISOString()}>{when(row.at)}</time>
-                </td>
-                <td className="px-3 py-2">
-                  {row.actor ? (
-                    <>
-                      <span className="block text-slate-900">{row.actor.name}</span>
-                      <Link
-                        href={`/admin/audit${auditSearch({ ...NO_FILTERS, actor: row.actor.email })}`}
-                        className="break-all text-xs text-brand-700 hover:underline"
-                      >
-                        {row.actor.email}
-                      </Link>
-                    </>
-                  ) : (
-                    <span className="text-slate-600">{t("table.system")}</span>
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  {actionLabel && <span className="block text-slate-900">{actionLabel}</span>}
-                  <code className="font-mono text-xs text-slate-600">{row.action}</code>
-                </td>
-                <td className="px-3 py-2">
-                  {typeLabel ? (
-                    <>
-                      <span className="block text-slate-900">{typeLabel}</span>
-                      {row.objectId &&
-                        (href ? (
-                          <Link href={href} className="break-all font-mono text-xs text-brand-700 hover:underline">
-                            {row.objectId}
-                          </Link>
-                        ) : (
-                          <span className="break-all font-mono text-xs text-slate-600">{row.objectId}</span>
-                        ))}
-                    </>
-                  ) : (
-                    <span className="text-slate-600">{t("table.noChanges")}</span>
-                  )}
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.ip ?? t("table.noChanges")}</td>
-                <td className="px-3 py-2">
-                  {changes.length === 0 ? (
-                    <span className="text-slate-600">{t("table.noChanges")}</span>
-                  ) : (
-                    <ul className="space-y-0.5 text-xs" data-testid="audit-changes">
-                      {changes.map((c) => (
-                        <li key={c.key} className="break-words">
-                          {c.key && <span className="font-mono text-slate-600">{c.key}: </span>}
-                          {c.before !== undefined && <del className="bg-red-50 text-red-800">{c.before}</del>}
-                          {c.before !== undefined && c.after !== undefined && <span aria-hidden="true"> → </span>}
-                          {c.after !== undefined && <ins className="bg-emerald-50 text-emerald-900 no-underline">{c.after}</ins>}
-                        </li>
+    <TableFrame label={t("table.caption")} testId="audit-table" minWidth="56rem" boxed>
+      <caption className="sr-only">{t("table.caption")}</caption>
+      <thead className={theadClass(true)}>
+        <tr>
+          <Th pad="lg">{t("table.at")}</Th>
+          <Th pad="lg">{t("table.actor")}</Th>
+          <Th pad="lg">{t("table.action")}</Th>
+          <Th pad="lg">{t("table.object")}</Th>
+          <Th pad="lg">{t("table.ip")}</Th>
+          <Th pad="lg">{t("table.changes")}</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 align-top">
+        {rows.map((row) => {
+          const changes = auditChanges(row.before, row.after);
+          const href = objectHref(row);
+          const actionLabel = label(`actions.${row.action}`);
+          const typeLabel = row.objectType ? (label(`objectTypes.${row.objectType}`) ?? row.objectType) : null;
+          return (
+            <tr key={row.id} data-testid="audit-row" data-action={row.action} data-id={row.id}>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                <time dateTime={row.at.toISOString()}>{when(row.at)}</time>
+              </td>
+              <td className="px-3 py-2">
+                {row.actor ? (
+                  <>
+                    <span className="block text-slate-900">{row.actor.name}</span>
+                    <Link
+                      href={`/admin/audit${auditSearch({ ...NO_FILTERS, actor: row.actor.email })}`}
+                      className="break-all text-xs text-brand-700 hover:underline"
+                    >
+                      {row.actor.email}
+                    </Link>
+                  </>
+                ) : (
+                  <span className="text-slate-600">{t("table.system")}</span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {actionLabel && <span className="block text-slate-900">{actionLabel}</span>}
+                <code className="font-mono text-xs text-slate-600">{row.action}</code>
+              </td>
+              <td className="px-3 py-2">
+                {typeLabel ? (
+                  <>
+                    <span className="block text-slate-900">{typeLabel}</span>
+                    {row.objectId &&
+                      (href ? (
+                        <Link href={href} className="break-all font-mono text-xs text-brand-700 hover:underline">
+                          {row.objectId}
+                        </Link>
+                      ) : (
+                        <span className="break-all font-mono text-xs text-slate-600">{row.objectId}</span>
                       ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  </>
+                ) : (
+                  <span className="text-slate-600">{t("table.noChanges")}</span>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.ip ?? t("table.noChanges")}</td>
+              <td className="px-3 py-2">
+                {changes.length === 0 ? (
+                  <span className="text-slate-600">{t("table.noChanges")}</span>
+                ) : (
+                  <ul className="space-y-0.5 text-xs" data-testid="audit-changes">
+                    {changes.map((c) => (
+                      <li key={c.key} className="break-words">
+                        {c.key && <span className="font-mono text-slate-600">{c.key}: </span>}
+                        {c.before !== undefined && <del className="bg-red-50 text-red-800">{c.before}</del>}
+                        {c.before !== undefined && c.after !== undefined && <span aria-hidden="true"> → </span>}
+                        {c.after !== undefined && <ins className="bg-emerald-50 text-emerald-900 no-underline">{c.after}</ins>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableFrame>
   );
 }

@@ -1,48 +1,37 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button, buttonClass } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
 import { errorMessage } from "@/lib/error-message";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { setPasswordAction, type SetPasswordResult } from "./set-password-action";
-
-const input =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
+import { setPasswordAction } from "./set-password-action";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("setPassword");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [result, setResult] = useState<SetPasswordResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, errors, submit } = useActionForm(() => setPasswordAction(token, password, confirm));
   // Usable once hydrated: what is typed earlier would be lost, and an early click would send the
   // form natively with the password in the URL (see useHydrated).
   const hydrated = useHydrated();
-  const errors = result?.status === "invalid" ? result.fields : {};
 
   const message = (field: string) => errorMessage(t, errors[field], "failed");
 
   if (result?.status === "done") {
     return (
       <div className="mt-6 space-y-4" role="status" data-testid="set-password-done">
-        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("done")}</p>
-        <a href="/sign-in" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Alert kind="ok" role={null}>
+          {t("done")}
+        </Alert>
+        <a href="/sign-in" className={buttonClass("primary")}>
           {t("signIn")}
         </a>
       </div>
     );
-  }
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      try {
-        setResult(await setPasswordAction(token, password, confirm));
-      } catch {
-        setResult({ status: "error" });
-      }
-    });
   }
 
   const formError = result?.status === "error" ? t("errors.failed") : message("form");
@@ -50,9 +39,9 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     <form onSubmit={submit} method="post" noValidate className="mt-6" data-testid="set-password-form">
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
         {formError && (
-          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="set-password-error">
+          <Alert kind="error" testId="set-password-error">
             {formError}
-          </p>
+          </Alert>
         )}
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -65,7 +54,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              className={input}
+              className={inputClass}
             />
           )}
         </Field>
@@ -78,7 +67,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
               autoComplete="new-password"
               value={confirm}
               onChange={(e) => setConfirm(e.target.value)}
-              className={input}
+              className={inputClass}
             />
           )}
         </Field>
@@ -91,13 +80,9 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
           </ul>
           <p className="mt-1 text-slate-600">{t("ruleTip")}</p>
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending} className="w-full">
           {pending ? t("submitting") : t("submit")}
-        </button>
+        </Button>
       </fieldset>
     </form>
   );

@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { Field } from "@/components/Field";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, inputClass } from "@/components/Field";
 import { signInWithPassword } from "@/lib/auth-client";
 import { useHydrated } from "@/lib/use-hydrated";
 import { safeCallback } from "./sign-in-address";
@@ -14,9 +16,6 @@ const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
   Locked: "locked",
   Inactive: "inactive",
 };
-
-const input =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
 /** Where to go after signing in is the address's `?callbackUrl=` (same-site paths only), read when the form is sent. */
 export function SignInForm() {
@@ -61,23 +60,19 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} method="post" noValidate className="mt-6 space-y-5" data-testid="sign-in-form">
       {formError && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="sign-in-error" aria-live="assertive">
+        <Alert kind="error" role={null} live="assertive" testId="sign-in-error">
           {formError}
-        </p>
+        </Alert>
       )}
       <Field id="email" label={t("email")} error={fieldErrors.email}>
-        {(control) => <input {...control} name="email" type="email" autoComplete="username" className={input} />}
+        {(control) => <input {...control} name="email" type="email" autoComplete="username" className={inputClass} />}
       </Field>
       <Field id="password" label={t("password")} error={fieldErrors.password}>
-        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" ref={passwordField} className={input} />}
+        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" ref={passwordField} className={inputClass} />}
       </Field>
-      <button
-        type="submit"
-        disabled={pending || !hydrated}
-        className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? t("submitting") : t("submit")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { Locale } from "@/i18n/locales";
 import { SignInForm } from "./SignInForm";
 import { SignInLanguages } from "./SignInLanguages";
 import { SignInNotice } from "./SignInNotice";
+import { PageHeader } from "@/components/PageHeader";
 
 /**
  * The sign-in page in one language. It reads no cookie, no session and no query string on the
@@ -30,8 +31,7 @@ export async function SignInView({ locale, demo }: { locale: Locale; demo: boole
         </BrandHeader>
         <main id="main" className="mx-auto grid w-full max-w-5xl flex-1 content-start items-start gap-8 px-4 py-10 md:grid-cols-2">
           <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-            <h1 className="text-2xl font-semibold">{t("signIn.title")}</h1>
-            <p className="mt-1 text-sm text-slate-600">{t("signIn.subtitle")}</p>
+            <PageHeader title={t("signIn.title")} description={t("signIn.subtitle")} />
             <SignInNotice />
             <SignInForm />
           </section>

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { errorMessage } from "@/lib/error-message";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { chaseAll, chaseOne, type ChaseResult } from "./actions";
 
@@ -40,9 +40,13 @@ function ChaseAction({
   testId: "chase" | "chase-all";
 }) {
   const t = useTranslations("chase");
-  const [result, setResult] = useState<ChaseResult | null>(null);
-  const [pending, startTransition] = useTransition();
   const router = useRouter();
+  const { pending, result, submit } = useActionForm(() => run(), {
+    // The page's own figures (the chase count column, "chased N times") follow at once.
+    onResult: (outcome) => {
+      if (outcome.status === "saved") router.refresh();
+    },
+  });
   // A click before hydration would do nothing: the button waits for the script (see useHydrated).
   const hydrated = useHydrated();
   return (
@@ -51,14 +55,7 @@ function ChaseAction({
         type="button"
         disabled={pending || result?.status === "saved" || !hydrated}
         aria-label={label}
-        onClick={() =>
-          startTransition(async () => {
-            const outcome = await run().catch(() => ({ status: "error" as const }));
-            setResult(outcome);
-            // The page's own figures (the chase count column, "chased N times") follow at once.
-            if (outcome.status === "saved") router.refresh();
-          })
-        }
+        onClick={submit}
         className={`${className} disabled:opacity-60`}
         data-testid={`${testId}-button`}
       >

@@ -2,6 +2,8 @@ import { CARRYABLE_OUTCOMES, type CloseOutView } from "@workplan/core/operations
 import type { InitiativeDetail } from "@workplan/core/operations/get-initiative";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
 import { readable } from "@/lib/display";
 import { CarryOverButton, ReopenButton } from "./CloseOutButtons";
 import { CloseOutForm } from "./CloseOutForm";
@@ -31,18 +33,12 @@ function LinkedInitiative({ item, locale, testId }: { item: Linked; locale: stri
 function CarryOverUnavailable({ reason, label }: { reason: string; label: string }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        disabled
-        aria-describedby="carry-over-unavailable"
-        className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
-        data-testid="carry-over"
-      >
+      <Button disabled aria-describedby="carry-over-unavailable" data-testid="carry-over">
         {label}
-      </button>
-      <p id="carry-over-unavailable" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="carry-over-unavailable">
+      </Button>
+      <Alert kind="warn" role={null} id="carry-over-unavailable" testId="carry-over-unavailable">
         {reason}
-      </p>
+      </Alert>
     </div>
   );
 }

@@ -1,11 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { Field } from "@/components/Field";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Field, fieldErrorClass, inputClass } from "@/components/Field";
 import { errorMessage } from "@/lib/error-message";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { submitCloseOut, type CloseOutResult } from "./actions";
+import { submitCloseOut } from "./actions";
 
 const OUTCOMES = ["ACHIEVED", "PARTLY_ACHIEVED", "NOT_ACHIEVED", "DROPPED"] as const;
 const NOTE_MAX = 2000;
@@ -19,12 +22,10 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
-  const [result, setResult] = useState<CloseOutResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, errors: fields, submit, setResult } = useActionForm(() => submitCloseOut(initiativeId, outcome, note, version));
   // The form opens with a click, which does nothing before hydration: the button waits (see useHydrated).
   const hydrated = useHydrated();
   const message = (key: string | undefined) => errorMessage(t, key);
-  const fields = result?.status === "invalid" ? result.fields : {};
   const outcomeError = message(fields.outcome);
   const noteError = message(fields.note);
   const formError =
@@ -35,26 +36,25 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
   if (!open) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
+        <Button
+          variant="secondary"
           onClick={() => setOpen(true)}
           disabled={!hydrated}
           aria-expanded={false}
           aria-controls="close-out-form"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50"
           data-testid="close-out-open"
         >
           {t("open")}
-        </button>
+        </Button>
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
     );
   }
   if (result?.status === "saved") {
     return (
-      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="close-out-saved">
+      <Alert kind="ok" testId="close-out-saved">
         {t("saved")}
-      </p>
+      </Alert>
     );
   }
   return (
@@ -64,18 +64,13 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
       noValidate
       className="space-y-4"
       data-testid="close-out-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        startTransition(async () => {
-          setResult(await submitCloseOut(initiativeId, outcome, note, version).catch(() => ({ status: "error" as const })));
-        });
-      }}
+      onSubmit={submit}
     >
       <p className="text-sm text-slate-600">{t("intro")}</p>
       {formError && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="close-out-error">
+        <Alert kind="warn" testId="close-out-error">
           {formError}
-        </p>
+        </Alert>
       )}
       <fieldset aria-describedby={outcomeError ? "close-out-outcome-error" : undefined}>
         <legend className="text-sm font-medium">{t("outcome")}</legend>
@@ -102,51 +97,28 @@ export function CloseOutForm({ initiativeId, version }: { initiativeId: string; 
           ))}
         </div>
         {outcomeError && (
-          <p id="close-out-outcome-error" className="mt-1 text-sm text-red-700" data-testid="close-out-outcome-error">
+          <p id="close-out-outcome-error" className={fieldErrorClass} data-testid="close-out-outcome-error">
             {outcomeError}
           </p>
         )}
       </fieldset>
-      <Field
-        id="close-out-note"
-        label={t("note")}
-        labelClassName="block text-sm font-medium"
-        hint={t("noteHint", { max: NOTE_MAX })}
-        hintClassName="mt-1 text-xs text-slate-500"
-        describeHintFirst
-        error={noteError}
-        errorTestId="close-out-note-error"
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={4}
-            maxLength={NOTE_MAX}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-          />
-        )}
+      <Field id="close-out-note" label={t("note")} hint={t("noteHint", { max: NOTE_MAX })} describeHintFirst error={noteError} errorTestId="close-out-note-error">
+        {(control) => <textarea {...control} rows={4} maxLength={NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          variant="secondary"
           disabled={pending}
           onClick={() => {
             setOpen(false);
             setResult(null);
           }}
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60"
         >
           {t("cancel")}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableFrame, Th, theadClass } from "@/components/Table";
 import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
 
 // The overview's two tables of departments. They are client components on purpose: a server
@@ -103,19 +104,21 @@ export function DepartmentTable({
   caption: string;
 }) {
   return (
-    <table className="dash min-w-full text-sm" data-testid="department-table">
+    <TableFrame label={caption} testId="department-table" tableClassName="dash">
       <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
-          <th scope="col" className="px-2 py-2">{headings.scope}</th>
-          <th scope="col" className="px-2 py-2 text-right">{headings.initiatives}</th>
-          <th scope="col" className="px-2 py-2">{headings.progress}</th>
+      <thead className={theadClass()}>
+        <tr>
+          <Th>{headings.scope}</Th>
+          <Th align="right">{headings.initiatives}</Th>
+          <Th>{headings.progress}</Th>
           {headings.health.map((h) => (
-            <th key={h} scope="col" className="px-2 py-2 text-right">{h}</th>
+            <Th key={h} align="right">
+              {h}
+            </Th>
           ))}
-          <th scope="col" className="px-2 py-2 text-right">{headings.overdue}</th>
-          <th scope="col" className="px-2 py-2 text-right">{headings.late}</th>
-          <th scope="col" className="px-2 py-2 text-right">{headings.review}</th>
+          <Th align="right">{headings.overdue}</Th>
+          <Th align="right">{headings.late}</Th>
+          <Th align="right">{headings.review}</Th>
         </tr>
       </thead>
       {rows.map((d) => (
@@ -141,7 +144,7 @@ export function DepartmentTable({
             ))}
         </tbody>
       ))}
-    </table>
+    </TableFrame>
   );
 }
 
@@ -175,19 +178,19 @@ export function LeagueTable({
   caption: string;
 }) {
   return (
-    <table className="dash min-w-full text-sm" data-testid="league-table">
+    <TableFrame label={caption} testId="league-table" tableClassName="dash">
       <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
-          <th scope="col" className="px-2 py-2">{headings.rank}</th>
-          <th scope="col" className="px-2 py-2">{headings.department}</th>
-          <th scope="col" className="px-2 py-2 text-right">{headings.onTime}</th>
-          <th scope="col" className="px-2 py-2">{headings.progress}</th>
-          <th scope="col" className="px-2 py-2 text-right">{headings.red}</th>
-          <th scope="col" className="px-2 py-2 text-right">{headings.chases}</th>
-          <th scope="col" className="px-2 py-2">
+      <thead className={theadClass()}>
+        <tr>
+          <Th>{headings.rank}</Th>
+          <Th>{headings.department}</Th>
+          <Th align="right">{headings.onTime}</Th>
+          <Th>{headings.progress}</Th>
+          <Th align="right">{headings.red}</Th>
+          <Th align="right">{headings.chases}</Th>
+          <Th>
             <span className="sr-only">{headings.actions}</span>
-          </th>
+          </Th>
         </tr>
       </thead>
       <tbody>
@@ -222,6 +225,6 @@ export function LeagueTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </TableFrame>
   );
 }

@@ -157,34 +157,32 @@ export async function DepartmentsSection({ dashboard, only, locale }: SectionPro
   return (
     <section aria-labelledby="departments-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="departments-heading" className="mb-3 text-lg font-semibold">{t("departments.heading")}</h2>
-      <div className="overflow-x-auto">
-        <DepartmentTable
-          year={year}
-          withThemes={only !== undefined || dashboard.departments.length === 1}
-          caption={t("departments.caption", { year })}
-          headings={{
-            scope: t("columns.scope"),
-            initiatives: t("columns.initiatives"),
-            progress: t("columns.averageProgress"),
-            health: HEALTH_KEYS.map((h) => th(h)),
-            overdue: t("columns.overdue"),
-            late: t("columns.lateThisMonth"),
-            review: t("columns.awaitingReview"),
-          }}
-          rows={dashboard.departments.map((d) => {
-            const name = departmentName(d.department, locale);
-            return {
-              ...figureRow(d, d.department.code, name, t("figure.progress", { name, value: d.averageProgress })),
-              // The whole ministry: one row per department, each opening the department's own
-              // overview, where its themes are listed.
-              themes: only !== undefined || dashboard.departments.length === 1 ? d.themes.map((theme) => {
-                      const themeName = readable(theme.title, locale);
-                      return figureRow(theme, theme.code, themeName, t("figure.progress", { name: themeName, value: theme.averageProgress }));
-                    }) : [],
-            };
-          })}
-        />
-      </div>
+      <DepartmentTable
+        year={year}
+        withThemes={only !== undefined || dashboard.departments.length === 1}
+        caption={t("departments.caption", { year })}
+        headings={{
+          scope: t("columns.scope"),
+          initiatives: t("columns.initiatives"),
+          progress: t("columns.averageProgress"),
+          health: HEALTH_KEYS.map((h) => th(h)),
+          overdue: t("columns.overdue"),
+          late: t("columns.lateThisMonth"),
+          review: t("columns.awaitingReview"),
+        }}
+        rows={dashboard.departments.map((d) => {
+          const name = departmentName(d.department, locale);
+          return {
+            ...figureRow(d, d.department.code, name, t("figure.progress", { name, value: d.averageProgress })),
+            // The whole ministry: one row per department, each opening the department's own
+            // overview, where its themes are listed.
+            themes: only !== undefined || dashboard.departments.length === 1 ? d.themes.map((theme) => {
+                    const themeName = readable(theme.title, locale);
+                    return figureRow(theme, theme.code, themeName, t("figure.progress", { name: themeName, value: theme.averageProgress }));
+                  }) : [],
+          };
+        })}
+      />
     </section>
   );
 }
@@ -274,43 +272,41 @@ export async function LeagueSection({ dashboard, locale, whole }: SectionProps &
         <h2 id="league-heading" className="text-lg font-semibold">{t("league.heading")}</h2>
         <p className="text-xs text-slate-500">{t("league.hint")}</p>
       </div>
-      <div className="overflow-x-auto">
-        <LeagueTable
-          year={year}
-          caption={t("league.heading")}
-          headings={{
-            rank: t("league.rank"),
-            department: t("columns.department"),
-            onTime: t("league.onTime"),
-            progress: t("columns.averageProgress"),
-            red: t("cards.red"),
-            chases: t("league.chases"),
-            actions: t("league.actions"),
-          }}
-          rows={league.flatMap(({ rank, departmentId }) => {
-            const d = byId.get(departmentId);
-            if (!d) return [];
-            const name = departmentName(d.department, locale);
-            return [
-              {
-                rank,
-                id: departmentId,
-                code: d.department.code,
-                name,
-                onTimeRate: d.onTimeRate,
-                onTime: d.reportsOnTime,
-                due: d.reportsDue,
-                onTimeTitle: t("league.onTimeDetail", { onTime: d.reportsOnTime, due: d.reportsDue }),
-                progress: d.averageProgress,
-                progressLabel: t("figure.progress", { name, value: d.averageProgress }),
-                red: d.red,
-                chases: d.chases,
-                chase: d.canChase && d.red + d.yellow > 0,
-              },
-            ];
-          })}
-        />
-      </div>
+      <LeagueTable
+        year={year}
+        caption={t("league.heading")}
+        headings={{
+          rank: t("league.rank"),
+          department: t("columns.department"),
+          onTime: t("league.onTime"),
+          progress: t("columns.averageProgress"),
+          red: t("cards.red"),
+          chases: t("league.chases"),
+          actions: t("league.actions"),
+        }}
+        rows={league.flatMap(({ rank, departmentId }) => {
+          const d = byId.get(departmentId);
+          if (!d) return [];
+          const name = departmentName(d.department, locale);
+          return [
+            {
+              rank,
+              id: departmentId,
+              code: d.department.code,
+              name,
+              onTimeRate: d.onTimeRate,
+              onTime: d.reportsOnTime,
+              due: d.reportsDue,
+              onTimeTitle: t("league.onTimeDetail", { onTime: d.reportsOnTime, due: d.reportsDue }),
+              progress: d.averageProgress,
+              progressLabel: t("figure.progress", { name, value: d.averageProgress }),
+              red: d.red,
+              chases: d.chases,
+              chase: d.canChase && d.red + d.yellow > 0,
+            },
+          ];
+        })}
+      />
       {league.length < dashboard.league.length && (
         <p className="mt-3 text-sm">
           <Link href={`/dashboard?${new URLSearchParams({ year: String(year), league: "all" }).toString()}#league-heading`} className="text-brand-700 hover:underline" data-testid="league-all">

@@ -1,8 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { fieldErrorClass, fieldLabelClass, inputClass } from "@/components/Field";
 import { errorMessage } from "@/lib/error-message";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { submitExtensionDecision, type ExtensionResult } from "./actions";
 
@@ -11,36 +15,37 @@ export function ExtensionDecision({ requestId }: { requestId: string }) {
   const t = useTranslations("extensions");
   const [comment, setComment] = useState("");
   const [decided, setDecided] = useState<"approve" | "refuse" | null>(null);
-  const [result, setResult] = useState<ExtensionResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, errors, submitWith } = useActionForm<ExtensionResult>(null);
   // Usable once hydrated: a comment typed earlier would be lost (see useHydrated).
   const hydrated = useHydrated();
   const act = (decision: "approve" | "refuse") =>
-    startTransition(async () => {
-      const r = await submitExtensionDecision(requestId, decision, comment).catch(() => ({ status: "error" as const }));
-      setResult(r);
-      if (r.status === "saved") setDecided(decision);
-    });
+    submitWith(
+      () => submitExtensionDecision(requestId, decision, comment),
+      (outcome) => {
+        if (outcome.status === "saved") setDecided(decision);
+      },
+    );
   if (result?.status === "saved") {
     return (
-      <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="extension-decided">
+      <Alert kind="ok" role={null} testId="extension-decided">
         {decided === "approve" ? t("approved") : t("refused")}
-      </p>
+      </Alert>
     );
   }
   const message = (key: string | undefined) => errorMessage(t, key);
-  const fields = result?.status === "invalid" ? result.fields : {};
-  const fieldError = message(fields.comment);
-  const formError = result?.status === "error" || result?.status === "signed-out" ? t("errors.generic") : message(fields.form);
+  const fieldError = message(errors.comment);
+  const formError = result?.status === "error" || result?.status === "signed-out" ? t("errors.generic") : message(errors.form);
   const id = `extension-comment-${requestId}`;
   return (
     <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-2 border-0 p-0">
       {formError && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="extension-decision-error">
+        <Alert kind="warn" testId="extension-decision-error">
           {formError}
-        </p>
+        </Alert>
       )}
-      <label htmlFor={id} className="block text-sm font-medium">{t("decisionComment")}</label>
+      <label htmlFor={id} className={fieldLabelClass}>
+        {t("decisionComment")}
+      </label>
       <textarea
         id={id}
         rows={2}
@@ -49,18 +54,20 @@ export function ExtensionDecision({ requestId }: { requestId: string }) {
         placeholder={t("commentHint")}
         aria-invalid={Boolean(fieldError)}
         aria-describedby={fieldError ? `${id}-error` : undefined}
-        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+        className={inputClass}
       />
       {fieldError && (
-        <p id={`${id}-error`} className="text-sm text-red-700" data-testid="extension-comment-error">{fieldError}</p>
+        <p id={`${id}-error`} className={fieldErrorClass} data-testid="extension-comment-error">
+          {fieldError}
+        </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} onClick={() => act("approve")} className="rounded-md bg-emerald-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
+        <Button variant="success" size="sm" disabled={pending} onClick={() => act("approve")}>
           {t("approve")}
-        </button>
-        <button type="button" disabled={pending} onClick={() => act("refuse")} className="rounded-md border border-red-300 bg-white px-4 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+        </Button>
+        <Button variant="danger" size="sm" disabled={pending} onClick={() => act("refuse")}>
           {t("refuse")}
-        </button>
+        </Button>
       </div>
     </fieldset>
   );

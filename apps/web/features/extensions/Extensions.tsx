@@ -6,6 +6,7 @@ import { readable } from "@/lib/display";
 import { ExtensionDecision } from "./ExtensionDecision";
 import { ExtensionForm } from "./ExtensionForm";
 import { isoDay } from "@workplan/core/rules/dates";
+import { planNow } from "@workplan/core/infra/plan-clock";
 
 const STATUS_STYLE = {
   PENDING: "bg-amber-50 text-amber-900",
@@ -28,7 +29,7 @@ export async function OriginalDueDate({ date }: { date: Date | null }) {
 }
 
 /** The initiative's due dates, its extension requests, and the form to ask for one. */
-export async function Extensions({ initiative, now = new Date() }: { initiative: InitiativeDetail; now?: Date }) {
+export async function Extensions({ initiative, now = planNow() }: { initiative: InitiativeDetail; now?: Date }) {
   const t = await getTranslations("extensions");
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });

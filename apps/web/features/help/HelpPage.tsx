@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { BrandHeader } from "@/components/BrandHeader";
+import { buttonClass } from "@/components/Button";
 import { LanguageNav } from "@/components/LanguageNav";
+import { PageHeader } from "@/components/PageHeader";
 import { isLocale, type Locale } from "@/i18n/locales";
 
 const ROLES = ["STAFF", "MANAGER", "ADMIN"] as const;
@@ -29,15 +31,15 @@ export async function HelpPage({ locale }: { locale: Locale }) {
         <LanguageNav label={t("language")} current={locale} hrefOf={helpHref} />
       </BrandHeader>
       <main id="main" className="mx-auto w-full max-w-4xl flex-1 space-y-6 px-4 py-8">
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <div>
-            <h1 className="text-2xl font-semibold">{t("title")}</h1>
-            <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
-          </div>
-          <Link href="/" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
-            {t("back")}
-          </Link>
-        </div>
+        <PageHeader
+          title={t("title")}
+          description={t("intro")}
+          actions={
+            <Link href="/" className={buttonClass("primary")}>
+              {t("back")}
+            </Link>
+          }
+        />
 
         <section aria-labelledby="help-roles" className={section}>
           <h2 id="help-roles" className="text-lg font-semibold">{t("rolesTitle")}</h2>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { Button, buttonClass } from "@/components/Button";
 
 interface Props {
   action: "/initiatives" | "/updates" | "/review";
@@ -41,14 +42,10 @@ export function FilterForm({ action, legend, applyLabel, clearLabel, testId, chi
     >
       {children}
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending}>
           {applyLabel}
-        </button>
-        <Link href={action} className="px-1 py-2 text-sm text-brand-700 underline underline-offset-2 hover:text-brand-800" data-testid="clear-filters">
+        </Button>
+        <Link href={action} className={buttonClass("link")} data-testid="clear-filters">
           {clearLabel}
         </Link>
       </div>

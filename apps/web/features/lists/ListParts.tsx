@@ -1,19 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Alert } from "@/components/Alert";
 import { FilterForm } from "@/features/lists/FilterForm";
 
 // The parts of a list page (/initiatives, /updates) around the list's own fields and rows: the
-// heading, the filter form, the notice of unknown URL parameters, the refused-filters alert and the
-// empty state.
-
-export function ListHeading({ title, intro }: { title: string; intro: string }) {
-  return (
-    <div>
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      <p className="mt-1 max-w-3xl text-sm text-slate-600">{intro}</p>
-    </div>
-  );
-}
+// filter form, the notice of unknown URL parameters, the refused-filters alert and the empty state
+// (the heading is components/PageHeader).
 
 /**
  * The filter form with its legend and buttons. It is keyed by the filters of the URL, so that a new
@@ -33,9 +25,9 @@ export async function UnknownParams({ names }: { names: string[] }) {
   if (names.length === 0) return null;
   const t = await getTranslations("lists");
   return (
-    <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="unknown-params">
+    <Alert kind="warn" role={null} testId="unknown-params">
       {t("errors.unknown", { names: names.join(", ") })}
-    </p>
+    </Alert>
   );
 }
 
@@ -46,7 +38,7 @@ export async function UnknownParams({ names }: { names: string[] }) {
 export async function ListInvalid({ message, firstHref }: { message: string | null; firstHref: string }) {
   const t = await getTranslations("lists");
   return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="list-invalid">
+    <Alert kind="error" testId="list-invalid">
       {message ? (
         <>
           {message}{" "}
@@ -57,7 +49,7 @@ export async function ListInvalid({ message, firstHref }: { message: string | nu
       ) : (
         t("errors.summary")
       )}
-    </p>
+    </Alert>
   );
 }
 

@@ -1,8 +1,7 @@
+import { fieldErrorClass, fieldHintClass, fieldLabelClass, filterInputClass } from "@/components/Field";
+
 // The filter bar's fields: a label, the control, a hint, and the message of a refused value right
 // under it (what was typed stays in the control).
-
-export const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
 
 interface FieldProps {
   name: string;
@@ -15,17 +14,17 @@ interface FieldProps {
 function Field({ name, label, error, hint, className = "", children }: FieldProps & { children: React.ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={`filter-${name}`} className={fieldLabelClass}>
         {label}
       </label>
       {children}
       {hint && (
-        <p id={`filter-${name}-hint`} className="mt-1 text-xs text-slate-600">
+        <p id={`filter-${name}-hint`} className={fieldHintClass}>
           {hint}
         </p>
       )}
       {error && (
-        <p id={`filter-${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`filter-error-${name}`}>
+        <p id={`filter-${name}-error`} className={fieldErrorClass} data-testid={`filter-error-${name}`}>
           {error}
         </p>
       )}
@@ -57,7 +56,7 @@ export function SelectField(props: FieldProps & { value?: string; anyLabel: stri
         defaultValue={value}
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy(name, error, hint)}
-        className={inputClass}
+        className={filterInputClass}
       >
         <option value="">{anyLabel}</option>
         {value && !known && <option value={value}>{invalidLabel(value)}</option>}
@@ -94,7 +93,7 @@ export function TextField(props: FieldProps & { value?: string; type?: "search" 
         autoComplete="off"
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy(name, error, hint)}
-        className={`${inputClass}${mono ? " font-mono" : ""}`}
+        className={`${filterInputClass}${mono ? " font-mono" : ""}`}
       />
     </Field>
   );
@@ -105,7 +104,7 @@ export function CheckboxField(props: FieldProps & { value: string; checked: bool
   const { name, error, hint, value, checked, text, label, className = "" } = props;
   return (
     <div className={className}>
-      <span className="block text-sm font-medium text-slate-800">{label}</span>
+      <span className={fieldLabelClass}>{label}</span>
       <label htmlFor={`filter-${name}`} className="mt-2 flex items-start gap-2 text-sm text-slate-700">
         <input
           id={`filter-${name}`}
@@ -120,7 +119,7 @@ export function CheckboxField(props: FieldProps & { value: string; checked: bool
         <span>{text}</span>
       </label>
       {error && (
-        <p id={`filter-${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`filter-error-${name}`}>
+        <p id={`filter-${name}-error`} className={fieldErrorClass} data-testid={`filter-error-${name}`}>
           {error}
         </p>
       )}

@@ -2,6 +2,7 @@ import type { PlanSummaryRow } from "@workplan/core/operations/get-plan-overview
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ProgressBar } from "@/components/ProgressBar";
+import { TableFrame, Th, theadClass } from "@/components/Table";
 import { departmentName } from "@/lib/display";
 
 const HEALTH_KEYS = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "DONE", "NONE"] as const;
@@ -26,75 +27,75 @@ export async function PlanSummary({ year, rows }: { year: number; rows: PlanSumm
         </h2>
         <p className="text-xs text-slate-500">{t("summary.hint")}</p>
       </div>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">{t("summary.caption", { year })}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs whitespace-nowrap text-slate-500">
-              <th scope="col" className="px-2 py-2">{t("summary.department")}</th>
-              <th scope="col" className="px-2 py-2 text-right">{t("summary.initiatives")}</th>
-              <th scope="col" className="px-2 py-2">{t("progress")}</th>
-              {HEALTH_KEYS.map((h) => (
-                <th key={h} scope="col" className="px-2 py-2 text-right">{th(h)}</th>
-              ))}
-              <th scope="col" className="px-2 py-2 text-right">{t("summary.overdue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const name = departmentName(r.department, locale);
-              const code = r.department.code;
-              return (
-                <tr key={r.planId} className="border-b border-slate-100" data-testid="plan-summary-row" data-department={code}>
-                  <th scope="row" className="min-w-28 px-2 py-2 text-left font-medium">
-                    <Link href={`/plan?year=${year}&department=${code}`} className="text-brand-700 hover:underline" aria-label={t("summary.open", { name })}>
-                      {name}
-                    </Link>
-                    {r.status === "CLOSED" && <span className="ml-1 rounded bg-slate-200 px-1 text-xs font-normal text-slate-700">{t("closed")}</span>}
-                  </th>
-                  <td className={cell}>
-                    <Link href={list({ department: code })} className="hover:underline" data-testid="summary-initiatives">
-                      {r.initiatives}
-                    </Link>
-                  </td>
-                  <td className="min-w-32 px-2 py-2">
-                    <ProgressBar value={r.progress} label={`${name} ${t("progress")}`} />
-                  </td>
-                  {HEALTH_KEYS.map((h) => (
-                    <td key={h} className={cell}>
-                      {r.health[h] === 0 ? (
-                        <span className="text-slate-400">0</span>
-                      ) : (
-                        <Link href={list({ department: code, health: h })} className="hover:underline" data-testid={`summary-${h}`}>
-                          {r.health[h]}
-                        </Link>
-                      )}
-                    </td>
-                  ))}
-                  <td className={cell}>
-                    {r.overdue === 0 ? (
+      <TableFrame label={t("summary.caption", { year })}>
+        <caption className="sr-only">{t("summary.caption", { year })}</caption>
+        <thead className={theadClass()}>
+          <tr>
+            <Th>{t("summary.department")}</Th>
+            <Th align="right">{t("summary.initiatives")}</Th>
+            <Th>{t("progress")}</Th>
+            {HEALTH_KEYS.map((h) => (
+              <Th key={h} align="right">
+                {th(h)}
+              </Th>
+            ))}
+            <Th align="right">{t("summary.overdue")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const name = departmentName(r.department, locale);
+            const code = r.department.code;
+            return (
+              <tr key={r.planId} className="border-b border-slate-100" data-testid="plan-summary-row" data-department={code}>
+                <th scope="row" className="min-w-28 px-2 py-2 text-left font-medium">
+                  <Link href={`/plan?year=${year}&department=${code}`} className="text-brand-700 hover:underline" aria-label={t("summary.open", { name })}>
+                    {name}
+                  </Link>
+                  {r.status === "CLOSED" && <span className="ml-1 rounded bg-slate-200 px-1 text-xs font-normal text-slate-700">{t("closed")}</span>}
+                </th>
+                <td className={cell}>
+                  <Link href={list({ department: code })} className="hover:underline" data-testid="summary-initiatives">
+                    {r.initiatives}
+                  </Link>
+                </td>
+                <td className="min-w-32 px-2 py-2">
+                  <ProgressBar value={r.progress} label={`${name} ${t("progress")}`} />
+                </td>
+                {HEALTH_KEYS.map((h) => (
+                  <td key={h} className={cell}>
+                    {r.health[h] === 0 ? (
                       <span className="text-slate-400">0</span>
                     ) : (
-                      <Link href={list({ department: code, overdue: "1" })} className="text-red-700 hover:underline" data-testid="summary-overdue">
-                        {r.overdue}
+                      <Link href={list({ department: code, health: h })} className="hover:underline" data-testid={`summary-${h}`}>
+                        {r.health[h]}
                       </Link>
                     )}
                   </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr className="text-xs text-slate-600">
-              <th scope="row" className="px-2 py-2 text-left font-medium">{t("summary.total")}</th>
-              <td className={cell}>
-                <Link href={list({})} className="hover:underline">{total}</Link>
-              </td>
-              <td colSpan={HEALTH_KEYS.length + 2} />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+                ))}
+                <td className={cell}>
+                  {r.overdue === 0 ? (
+                    <span className="text-slate-400">0</span>
+                  ) : (
+                    <Link href={list({ department: code, overdue: "1" })} className="text-red-700 hover:underline" data-testid="summary-overdue">
+                      {r.overdue}
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr className="text-xs text-slate-600">
+            <th scope="row" className="px-2 py-2 text-left font-medium">{t("summary.total")}</th>
+            <td className={cell}>
+              <Link href={list({})} className="hover:underline">{total}</Link>
+            </td>
+            <td colSpan={HEALTH_KEYS.length + 2} />
+          </tr>
+        </tfoot>
+      </TableFrame>
     </section>
   );
 }

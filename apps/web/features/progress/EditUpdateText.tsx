@@ -1,7 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { Button } from "@/components/Button";
+import { inputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
 import { saveUpdateText } from "./actions";
 
@@ -18,8 +21,20 @@ export function EditUpdateText(props: {
   const tr = useTranslations("report");
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState({ workDone: props.workDone, problems: props.problems, nextSteps: props.nextSteps });
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, result, submit, setResult } = useActionForm(
+    (data) => {
+      const form = data ?? new FormData();
+      form.set("version", String(props.version));
+      return saveUpdateText(props.initiativeId, props.updateId, form);
+    },
+    {
+      onResult: (outcome) => {
+        if (outcome.status !== "saved") return;
+        setOpen(false);
+        setResult(null);
+      },
+    },
+  );
   // The form opens with a click, which does nothing before hydration: the button waits (see useHydrated).
   const hydrated = useHydrated();
   if (!open) {
@@ -29,44 +44,40 @@ export function EditUpdateText(props: {
       </button>
     );
   }
-  const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+  let error: string | null = null;
+  if (result?.status === "invalid") {
+    const key = result.fields.workDone ?? result.fields.version ?? result.fields.form ?? "";
+    error = tr.has(`errors.${key}`) ? tr(`errors.${key}`) : t("readOnly");
+  } else if (result && result.status !== "saved") error = tr("unavailable");
   return (
-    <form
-      method="post"
-      className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        data.set("version", String(props.version));
-        startTransition(async () => {
-          const result = await saveUpdateText(props.initiativeId, props.updateId, data).catch(() => ({ status: "error" as const }));
-          if (result.status === "saved") {
-            setOpen(false);
-            setError(null);
-          } else if (result.status === "invalid") {
-            const key = result.fields.workDone ?? result.fields.version ?? result.fields.form ?? "";
-            setError(tr.has(`errors.${key}`) ? tr(`errors.${key}`) : t("readOnly"));
-          } else setError(tr("unavailable"));
-        });
-      }}
-    >
-      {error && <p className="text-sm text-red-700" data-testid="edit-error">{error}</p>}
+    <form method="post" className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" onSubmit={submit}>
+      {error && (
+        <p className="text-sm text-red-700" data-testid="edit-error">
+          {error}
+        </p>
+      )}
       {(["workDone", "problems", "nextSteps"] as const).map((name) => (
         <div key={name}>
-          <label htmlFor={`${props.updateId}-${name}`} className="block text-xs font-medium text-slate-600">{t(name)}</label>
+          <label htmlFor={`${props.updateId}-${name}`} className="block text-xs font-medium text-slate-600">
+            {t(name)}
+          </label>
           <textarea
             id={`${props.updateId}-${name}`}
             name={name}
             rows={name === "workDone" ? 3 : 2}
             value={values[name]}
             onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-            className={input}
+            className={`${inputClass} text-sm`}
           />
         </div>
       ))}
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1 text-sm text-white disabled:opacity-60">{t("editSave")}</button>
-        <button type="button" onClick={() => setOpen(false)} className="rounded px-3 py-1 text-sm">{t("editCancel")}</button>
+        <Button type="submit" size="sm" disabled={pending}>
+          {t("editSave")}
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => setOpen(false)}>
+          {t("editCancel")}
+        </Button>
       </div>
     </form>
   );

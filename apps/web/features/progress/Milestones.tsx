@@ -1,9 +1,12 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { Button } from "@/components/Button";
+import { fieldErrorClass, filterInputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { createMilestone, toggleMilestone } from "./actions";
+import { createMilestone, toggleMilestone, type ActionResult } from "./actions";
 
 interface Milestone {
   id: string;
@@ -15,9 +18,16 @@ interface Milestone {
 export function Milestones({ initiativeId, milestones, canManage }: { initiativeId: string; milestones: Milestone[]; canManage: boolean }) {
   const t = useTranslations("milestones");
   const format = useFormatter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [values, setValues] = useState({ title: "", dueDate: "" });
-  const [pending, startTransition] = useTransition();
+  // Adding one (its messages stay until the next add) and ticking one off (nothing to say) share the wait.
+  const adding = useActionForm((data) => createMilestone(initiativeId, data ?? new FormData()), {
+    onResult: (result) => {
+      if (result.status === "saved") setValues({ title: "", dueDate: "" });
+    },
+  });
+  const toggling = useActionForm<ActionResult>(null);
+  const pending = adding.pending || toggling.pending;
+  const errors = adding.errors;
   // Usable once hydrated: what is typed earlier would be lost, and a click would do nothing (see useHydrated).
   const hydrated = useHydrated();
   const done = milestones.filter((m) => m.done).length;
@@ -44,7 +54,7 @@ export function Milestones({ initiativeId, milestones, canManage }: { initiative
                     <button
                       type="button"
                       disabled={pending || !hydrated}
-                      onClick={() => startTransition(async () => void (await toggleMilestone(initiativeId, m.id, !m.done)))}
+                      onClick={() => toggling.submitWith(() => toggleMilestone(initiativeId, m.id, !m.done))}
                       className={`rounded px-2 py-0.5 text-xs ${m.done ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}
                       aria-label={m.done ? `${t("markOpen")}: ${m.title}` : `${t("markDone")}: ${m.title}`}
                     >
@@ -60,34 +70,22 @@ export function Milestones({ initiativeId, milestones, canManage }: { initiative
         </>
       )}
       {canManage && (
-        <form
-          method="post"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            startTransition(async () => {
-              const result = await createMilestone(initiativeId, data).catch(() => ({ status: "error" as const }));
-              if (result.status === "saved") {
-                setValues({ title: "", dueDate: "" });
-                setErrors({});
-              } else if (result.status === "invalid") setErrors(result.fields);
-            });
-          }}
-        >
+        <form method="post" noValidate onSubmit={adding.submit}>
           <fieldset disabled={!hydrated} className="m-0 grid min-w-0 gap-3 border-0 p-0 sm:grid-cols-[1fr_11rem_auto] sm:items-start">
             {message("form") && <p className="text-sm text-red-700 sm:col-span-3">{message("form")}</p>}
             <div>
               <label htmlFor="milestone-title" className="sr-only">{t("name")}</label>
-              <input id="milestone-title" name="title" placeholder={t("name")} value={values.title} onChange={(e) => setValues((v) => ({ ...v, title: e.target.value }))} className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={Boolean(errors.title)} />
-              {message("title") && <p className="mt-1 text-sm text-red-700">{message("title")}</p>}
+              <input id="milestone-title" name="title" placeholder={t("name")} value={values.title} onChange={(e) => setValues((v) => ({ ...v, title: e.target.value }))} className={filterInputClass} aria-invalid={Boolean(errors.title)} />
+              {message("title") && <p className={fieldErrorClass}>{message("title")}</p>}
             </div>
             <div>
               <label htmlFor="milestone-due" className="sr-only">{t("due")}</label>
-              <input id="milestone-due" name="dueDate" type="date" value={values.dueDate} onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value }))} className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={Boolean(errors.dueDate)} />
-              {message("dueDate") && <p className="mt-1 text-sm text-red-700">{message("dueDate")}</p>}
+              <input id="milestone-due" name="dueDate" type="date" value={values.dueDate} onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value }))} className={filterInputClass} aria-invalid={Boolean(errors.dueDate)} />
+              {message("dueDate") && <p className={fieldErrorClass}>{message("dueDate")}</p>}
             </div>
-            <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">{t("add")}</button>
+            <Button type="submit" variant="dark" size="sm" disabled={pending} className="mt-1">
+              {t("add")}
+            </Button>
           </fieldset>
         </form>
       )}

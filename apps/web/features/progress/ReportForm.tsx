@@ -4,9 +4,13 @@ import { HEALTHS, type Health } from "@workplan/core/rules/health";
 import { expectedProgress, periodOf, suggestHealth } from "@workplan/core/rules/pace";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { fieldErrorClass, fieldLabelClass, inputClass } from "@/components/Field";
+import { useActionForm } from "@/lib/use-action-form";
 import { useHydrated } from "@/lib/use-hydrated";
-import { submitProgress, type ActionResult } from "./actions";
+import { submitProgress } from "./actions";
 
 type Fields = {
   period: string;
@@ -42,6 +46,8 @@ interface Props {
   targetLabel: string | null;
   /** Revising a returned update: its content pre-fills the form, and the new update links to it. */
   revision?: { updateId: string; fields: Omit<Fields, "links"> } | null;
+  /** The plan calendar's now (ISO) when the demo pins it, for the default month and the suggested health; else the browser's clock. */
+  today?: string;
 }
 
 const draftKey = (id: string) => `workplan:draft:${id}`;
@@ -57,23 +63,20 @@ function newKey() {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function ReportForm({ initiativeId, version, planYear, dueDate, currentProgress, targetLabel, revision = null }: Props) {
+export function ReportForm({ initiativeId, version, planYear, dueDate, currentProgress, targetLabel, revision = null, today }: Props) {
   const t = useTranslations("report");
   const th = useTranslations("health");
   const tAuth = useTranslations("signIn");
   const format = useFormatter();
   const router = useRouter();
   const [fields, setFields] = useState<Fields>(
-    revision ? { ...EMPTY, ...revision.fields } : { ...EMPTY, period: periodOf(new Date()), progress: String(currentProgress) },
+    revision ? { ...EMPTY, ...revision.fields } : { ...EMPTY, period: periodOf(today ? new Date(today) : new Date()), progress: String(currentProgress) },
   );
   const [revisionOf, setRevisionOf] = useState(revision?.updateId ?? null);
   const [healthTouched, setHealthTouched] = useState(revision !== null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<ActionResult | null>(null);
   const [baseVersion, setBaseVersion] = useState(version);
   const [idempotencyKey, setIdempotencyKey] = useState(newKey);
   const [draftHandled, setDraftHandled] = useState(false);
-  const [pending, startTransition] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
   const [dirty, setDirty] = useState(false);
 
@@ -102,7 +105,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
     return () => window.clearTimeout(timer);
   }, [fields, initiativeId, dirty]);
 
-  const now = useMemo(() => new Date(), []);
+  const now = useMemo(() => (today ? new Date(today) : new Date()), [today]);
   const progressNumber = Number(fields.progress);
   const start = new Date(Date.UTC(planYear, 0, 1));
   const due = new Date(dueDate);
@@ -116,49 +119,47 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
     setFields((f) => ({ ...f, [name]: value }));
   }
 
+  const { pending, result, errors, submit, setResult } = useActionForm(
+    (data) => {
+      const form = data ?? new FormData();
+      form.set("health", health);
+      form.set("baseVersion", String(baseVersion));
+      form.set("idempotencyKey", idempotencyKey);
+      if (revisionOf) form.set("revisionOf", revisionOf);
+      return submitProgress(initiativeId, form);
+    },
+    {
+      onResult: (outcome) => {
+        if (outcome.status === "saved") {
+          window.localStorage.removeItem(draftKey(initiativeId));
+          setDirty(false);
+          setFields({ ...EMPTY, period: fields.period, progress: fields.progress });
+          setHealthTouched(false);
+          setRevisionOf(null);
+          if (fileInput.current) fileInput.current.value = "";
+          setIdempotencyKey(newKey());
+          if (outcome.version !== undefined) setBaseVersion(outcome.version);
+          router.refresh();
+        } else if (outcome.status === "conflict") {
+          router.refresh();
+        }
+        // Refused, signed out or unavailable: what was typed and its draft stay.
+      },
+    },
+  );
+
+  function send(event: React.FormEvent<HTMLFormElement>) {
+    // Keep what is being sent as a draft right away (not only after the typing pause): if the
+    // session has ended or the network drops, the text is still here after signing in again.
+    if (dirty) window.localStorage.setItem(draftKey(initiativeId), JSON.stringify({ fields, savedAt: new Date().toISOString() }));
+    submit(event);
+  }
+
   function message(field: string): string | null {
     const key = errors[field];
     if (!key) return null;
     const path = key.includes(".") ? key : `${field}.${key}`;
     return t.has(`errors.${path}`) ? t(`errors.${path}`) : t("errorSummary");
-  }
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    data.set("health", health);
-    data.set("baseVersion", String(baseVersion));
-    data.set("idempotencyKey", idempotencyKey);
-    if (revisionOf) data.set("revisionOf", revisionOf);
-    // Keep what is being sent as a draft right away (not only after the typing pause): if the
-    // session has ended or the network drops, the text is still here after signing in again.
-    if (dirty) window.localStorage.setItem(draftKey(initiativeId), JSON.stringify({ fields, savedAt: new Date().toISOString() }));
-    startTransition(async () => {
-      let outcome: ActionResult;
-      try {
-        outcome = await submitProgress(initiativeId, data);
-      } catch {
-        outcome = { status: "error" };
-      }
-      setResult(outcome);
-      if (outcome.status === "saved") {
-        window.localStorage.removeItem(draftKey(initiativeId));
-        setDirty(false);
-        setErrors({});
-        setFields({ ...EMPTY, period: fields.period, progress: fields.progress });
-        setHealthTouched(false);
-        setRevisionOf(null);
-        if (fileInput.current) fileInput.current.value = "";
-        setIdempotencyKey(newKey());
-        if (outcome.version !== undefined) setBaseVersion(outcome.version);
-        router.refresh();
-      } else if (outcome.status === "invalid") {
-        setErrors(outcome.fields);
-      } else if (outcome.status === "conflict") {
-        setErrors({});
-        router.refresh();
-      }
-    });
   }
 
   const errorProps = (field: string) =>
@@ -168,25 +169,22 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
   const fieldError = (field: string) => {
     const text = message(field);
     return text ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${field}`}>
+      <p id={`${field}-error`} className={fieldErrorClass} data-testid={`error-${field}`}>
         {text}
       </p>
     ) : null;
   };
-  const input =
-    "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
 
   return (
-    <form onSubmit={submit} method="post" noValidate data-testid="report-form" encType="multipart/form-data">
+    <form onSubmit={send} method="post" noValidate data-testid="report-form" encType="multipart/form-data">
       {/* Usable once the page is hydrated: text typed earlier would be reset by hydration (a
           revision's pre-filled text, say, would be submitted instead of what was typed). */}
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">
       {draft && (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="draft-offer">
           <span>{t("draftFound", { time: format.dateTime(new Date(draft.savedAt), { dateStyle: "medium", timeStyle: "short" }) })}</span>
-          <button
-            type="button"
-            className="rounded bg-sky-700 px-2 py-1 text-white"
+          <Button
+            size="sm"
             onClick={() => {
               setFields(draft.fields);
               setHealthTouched(draft.fields.health !== "");
@@ -194,32 +192,32 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
             }}
           >
             {t("draftRestore")}
-          </button>
-          <button
-            type="button"
-            className="rounded px-2 py-1 underline"
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
             onClick={() => {
               window.localStorage.removeItem(draftKey(initiativeId));
               setDraftHandled(true);
             }}
           >
             {t("draftDiscard")}
-          </button>
+          </Button>
         </div>
       )}
 
       {result?.status === "saved" && (
-        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="report-saved">
+        <Alert kind="ok" role={null} testId="report-saved">
           {t("saved")}
-        </p>
+        </Alert>
       )}
       {result?.status === "invalid" && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="report-error">
+        <Alert kind="error" role={null} testId="report-error">
           {errors.form ? message("form") : t("errorSummary")}
-        </p>
+        </Alert>
       )}
       {(result?.status === "error" || result?.status === "signed-out") && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="report-error">
+        <Alert kind="error" role={null} testId="report-error">
           {result.status === "signed-out" ? (
             <>
               {t("signedOut")}{" "}
@@ -230,38 +228,38 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
           ) : (
             t("unavailable")
           )}
-        </p>
+        </Alert>
       )}
       {result?.status === "conflict" && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-3 text-sm text-amber-950" data-testid="report-conflict">
+        <Alert kind="warn" panel role={null} className="text-sm text-amber-950" testId="report-conflict">
           <p className="font-semibold">{t("conflictTitle")}</p>
           <p className="mt-1">{t("conflictBody")}</p>
-          <button
-            type="button"
-            className="mt-2 rounded bg-amber-700 px-3 py-1 text-white"
+          <Button
+            size="sm"
+            className="mt-2"
             onClick={() => {
               setBaseVersion(result.currentVersion);
               setResult(null);
             }}
           >
             {t("conflictRetry")}
-          </button>
-        </div>
+          </Button>
+        </Alert>
       )}
 
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
-          <label htmlFor="period" className="block text-sm font-medium">{t("period")}</label>
-          <input id="period" name="period" type="month" value={fields.period} onChange={(e) => set("period", e.target.value)} className={input} {...errorProps("period")} />
+          <label htmlFor="period" className={fieldLabelClass}>{t("period")}</label>
+          <input id="period" name="period" type="month" value={fields.period} onChange={(e) => set("period", e.target.value)} className={inputClass} {...errorProps("period")} />
           {fieldError("period")}
         </div>
         <div>
-          <label htmlFor="progress" className="block text-sm font-medium">{t("progress")}</label>
-          <input id="progress" name="progress" inputMode="numeric" value={fields.progress} onChange={(e) => set("progress", e.target.value)} className={input} {...errorProps("progress")} />
+          <label htmlFor="progress" className={fieldLabelClass}>{t("progress")}</label>
+          <input id="progress" name="progress" inputMode="numeric" value={fields.progress} onChange={(e) => set("progress", e.target.value)} className={inputClass} {...errorProps("progress")} />
           {fieldError("progress")}
         </div>
         <div>
-          <label htmlFor="health" className="block text-sm font-medium">{t("health")}</label>
+          <label htmlFor="health" className={fieldLabelClass}>{t("health")}</label>
           <select
             id="health"
             value={health}
@@ -269,7 +267,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
               setHealthTouched(true);
               set("health", e.target.value as Health | "");
             }}
-            className={input}
+            className={inputClass}
             {...errorProps("health")}
           >
             <option value="">{t("healthOptions")}</option>
@@ -287,44 +285,44 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
       )}
       {(needsReason || errors.healthReason) && (
         <div>
-          <label htmlFor="healthReason" className="block text-sm font-medium">{t("healthReason")}</label>
-          <input id="healthReason" name="healthReason" value={fields.healthReason} onChange={(e) => set("healthReason", e.target.value)} placeholder={t("healthReasonHint")} maxLength={200} className={input} {...errorProps("healthReason")} />
+          <label htmlFor="healthReason" className={fieldLabelClass}>{t("healthReason")}</label>
+          <input id="healthReason" name="healthReason" value={fields.healthReason} onChange={(e) => set("healthReason", e.target.value)} placeholder={t("healthReasonHint")} maxLength={200} className={inputClass} {...errorProps("healthReason")} />
           {fieldError("healthReason")}
         </div>
       )}
       <div>
-        <label htmlFor="workDone" className="block text-sm font-medium">{t("workDone")}</label>
-        <textarea id="workDone" name="workDone" rows={4} value={fields.workDone} onChange={(e) => set("workDone", e.target.value)} placeholder={t("workDoneHint")} className={input} {...errorProps("workDone")} />
+        <label htmlFor="workDone" className={fieldLabelClass}>{t("workDone")}</label>
+        <textarea id="workDone" name="workDone" rows={4} value={fields.workDone} onChange={(e) => set("workDone", e.target.value)} placeholder={t("workDoneHint")} className={inputClass} {...errorProps("workDone")} />
         {fieldError("workDone")}
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <div>
-          <label htmlFor="problems" className="block text-sm font-medium">{t("problems")}</label>
-          <textarea id="problems" name="problems" rows={3} value={fields.problems} onChange={(e) => set("problems", e.target.value)} className={input} {...errorProps("problems")} />
+          <label htmlFor="problems" className={fieldLabelClass}>{t("problems")}</label>
+          <textarea id="problems" name="problems" rows={3} value={fields.problems} onChange={(e) => set("problems", e.target.value)} className={inputClass} {...errorProps("problems")} />
           {fieldError("problems")}
         </div>
         <div>
-          <label htmlFor="nextSteps" className="block text-sm font-medium">{t("nextSteps")}</label>
-          <textarea id="nextSteps" name="nextSteps" rows={3} value={fields.nextSteps} onChange={(e) => set("nextSteps", e.target.value)} className={input} {...errorProps("nextSteps")} />
+          <label htmlFor="nextSteps" className={fieldLabelClass}>{t("nextSteps")}</label>
+          <textarea id="nextSteps" name="nextSteps" rows={3} value={fields.nextSteps} onChange={(e) => set("nextSteps", e.target.value)} className={inputClass} {...errorProps("nextSteps")} />
           {fieldError("nextSteps")}
         </div>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {targetLabel && (
           <div>
-            <label htmlFor="measuredValue" className="block text-sm font-medium">{t("measuredValue", { target: targetLabel })}</label>
-            <input id="measuredValue" name="measuredValue" inputMode="decimal" value={fields.measuredValue} onChange={(e) => set("measuredValue", e.target.value)} className={input} {...errorProps("measuredValue")} />
+            <label htmlFor="measuredValue" className={fieldLabelClass}>{t("measuredValue", { target: targetLabel })}</label>
+            <input id="measuredValue" name="measuredValue" inputMode="decimal" value={fields.measuredValue} onChange={(e) => set("measuredValue", e.target.value)} className={inputClass} {...errorProps("measuredValue")} />
             {fieldError("measuredValue")}
           </div>
         )}
         <div>
-          <label htmlFor="links" className="block text-sm font-medium">{t("links")}</label>
-          <textarea id="links" name="links" rows={2} value={fields.links} onChange={(e) => set("links", e.target.value)} className={input} {...errorProps("links")} />
+          <label htmlFor="links" className={fieldLabelClass}>{t("links")}</label>
+          <textarea id="links" name="links" rows={2} value={fields.links} onChange={(e) => set("links", e.target.value)} className={inputClass} {...errorProps("links")} />
           {fieldError("links")}
         </div>
       </div>
       <div>
-        <label htmlFor="files" className="block text-sm font-medium">{t("files")}</label>
+        <label htmlFor="files" className={fieldLabelClass}>{t("files")}</label>
         <input
           ref={fileInput}
           id="files"
@@ -338,9 +336,9 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
         {fieldError("files")}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
-        </button>
+        </Button>
         {dirty && <span className="text-xs text-slate-500">{t("draftSaved")}</span>}
       </div>
       </fieldset>

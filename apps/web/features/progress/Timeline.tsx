@@ -3,9 +3,10 @@ import type { Viewer } from "@workplan/core/rules/policy";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { HealthBadge } from "@/components/HealthBadge";
 import { fileSizeLabel } from "@workplan/core/rules/evidence";
-import { departmentName, readable } from "@/lib/display";
 import { ReviewActions } from "@/features/review/ReviewCard";
+import { departmentName, readable } from "@/lib/display";
 import { EditUpdateText } from "./EditUpdateText";
+import { buttonClass } from "@/components/Button";
 
 type Update = InitiativeDetail["updates"][number];
 
@@ -139,7 +140,7 @@ export async function Timeline({ initiative, viewer, paged }: { initiative: Init
               </div>
             )}
             {update.author.id === viewerId && update.status === "RETURNED" && !update.revision && initiative.capabilities.canReport && (
-              <a href={`/initiatives/${initiative.id}?revise=${update.id}#report-heading`} className="mt-2 inline-block rounded-md bg-brand-700 px-3 py-1 text-sm text-white hover:bg-brand-800" data-testid="revise-link">
+              <a href={`/initiatives/${initiative.id}?revise=${update.id}#report-heading`} className={`${buttonClass("primary", "sm")} mt-2`} data-testid="revise-link">
                 {tr("revise")}
               </a>
             )}
@@ -171,7 +172,7 @@ export async function Timeline({ initiative, viewer, paged }: { initiative: Init
       {initiative.updatesNext && (
         <a
           href={`/initiatives/${initiative.id}?before=${encodeURIComponent(initiative.updatesNext)}#history-heading`}
-          className="rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:border-brand-600"
+          className={buttonClass("secondary", "sm")}
           data-testid="timeline-earlier"
         >
           {t("earlier")}

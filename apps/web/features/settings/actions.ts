@@ -4,16 +4,14 @@ import { createApiToken, revokeApiToken } from "@workplan/core/operations/api-to
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/authed-action";
 
-export type CreateTokenState =
-  | { status: "idle" }
+export type CreateTokenResult =
   | { status: "created"; name: string; token: string }
   | { status: "invalid"; fields: Record<string, string> }
   | { status: "signed-out" }
   | { status: "error" };
 
 /** Make a token; it travels back to the form once and is never readable again. */
-export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
-  const name = formData.get("name");
+export async function createTokenAction(name: unknown): Promise<CreateTokenResult> {
   return authedAction(
     "signed-in",
     "creating an API token",
@@ -22,22 +20,22 @@ export async function createTokenAction(_previous: CreateTokenState, formData: F
       revalidatePath("/settings");
       return { status: "created", name: typeof name === "string" ? name.trim() : "", token: created.token } as const;
     },
-    (error): CreateTokenState => (error.code === "invalid" ? { status: "invalid", fields: error.fields ?? { form: "error" } } : { status: "error" }),
+    (error): CreateTokenResult => (error.code === "invalid" ? { status: "invalid", fields: error.fields ?? { form: "error" } } : { status: "error" }),
   );
 }
 
-export type RevokeTokenState = { status: "idle" | "revoked" | "signed-out" | "error" };
+export type RevokeTokenResult = { status: "revoked" | "signed-out" | "error" };
 
-export async function revokeTokenAction(_previous: RevokeTokenState, formData: FormData): Promise<RevokeTokenState> {
+export async function revokeTokenAction(id: unknown): Promise<RevokeTokenResult> {
   return authedAction(
     "signed-in",
     "revoking an API token",
     async ({ viewer, ip }) => {
-      await revokeApiToken(viewer, formData.get("id"), { ip });
+      await revokeApiToken(viewer, id, { ip });
       revalidatePath("/settings");
       return { status: "revoked" } as const;
     },
     // Someone else's or an unknown token: nothing to revoke, and nothing to tell.
-    (): RevokeTokenState => ({ status: "error" }),
+    (): RevokeTokenResult => ({ status: "error" }),
   );
 }

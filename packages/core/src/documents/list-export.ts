@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvRow, UTF8_BOM } from "../rules/csv";
-import { beijingDateTime } from "../rules/dates";
+import { beijingDateTime, isoDay } from "../rules/dates";
 import type { ApiInitiative } from "../operations/list-initiatives";
 import type { UpdateListItem } from "../operations/list-updates";
 import { departmentName, MONTHLY_LABELS, type DocumentLocale } from "./labels";
@@ -65,7 +65,8 @@ function beijingWall(at: Date | string): Date {
 }
 
 function csvValue(cell: Cell, numFmt: string | undefined): string | number | null {
-  if (cell instanceof Date) return numFmt === "yyyy-mm-dd" ? cell.toISOString().slice(0, 10) : cell.toISOString().slice(0, 16).replace("T", " ");
+  // The cells hold Beijing wall-clock time already (beijingWall): written as they read.
+  if (cell instanceof Date) return numFmt === "yyyy-mm-dd" ? isoDay(cell) : `${isoDay(cell)} ${cell.toISOString().slice(11, 16)}`;
   if (typeof cell === "number" && numFmt === "0%") return Math.round(cell * 100);
   return cell;
 }

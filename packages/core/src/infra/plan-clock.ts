@@ -6,6 +6,11 @@ import { BEIJING_OFFSET_MS, DAY_MS } from "../rules/dates";
 // month a report is for and when it counts as filed, lateness, the overview, the reports —
 // never sessions, tokens, links or throttles, which keep the real clock.
 
+/** The demo has pinned the plan calendar's day (else planNow() is the real clock). */
+export function planClockPinned(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.DEMO_MODE === "1" && /^\d{4}-\d{2}-\d{2}$/.test(env.WORKPLAN_TODAY?.trim() ?? "");
+}
+
 /** The instant the plan calendar takes as now. */
 export function planNow(env: NodeJS.ProcessEnv = process.env): Date {
   const real = new Date();

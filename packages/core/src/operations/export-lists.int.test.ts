@@ -7,7 +7,8 @@ import { runSeed } from "../../../../prisma/seed/run-seed";
 import { INITIATIVE_COLUMNS, listCsv, listXlsx, UPDATE_COLUMNS } from "../documents/list-export";
 import type { Viewer } from "../rules/policy";
 import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
-import { exportInitiatives, exportUpdates } from "./export-lists";
+import { exportInitiatives } from "./export-initiatives";
+import { exportUpdates } from "./export-updates";
 import { listInitiatives } from "./list-initiatives";
 import { logProgress } from "./log-progress";
 

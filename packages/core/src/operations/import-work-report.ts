@@ -6,6 +6,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { refreshRollups } from "./refresh-rollups";
 import { initiativeSearchText } from "../infra/search-text";
+import { isoDay } from "../rules/dates";
 
 export interface DepartmentNames {
   code: string;
@@ -296,7 +297,7 @@ function auditAfter(
     const entry: Record<string, Prisma.InputJsonValue | null> = {};
     if (c.title !== undefined) entry.title = c.title;
     if (c.target !== undefined) entry.target = c.target && { value: c.target.value, unit: c.target.unit, approximate: c.target.approximate };
-    if (c.dueDate !== undefined) entry.dueDate = c.dueDate.toISOString().slice(0, 10);
+    if (c.dueDate !== undefined) entry.dueDate = isoDay(c.dueDate);
     if (Object.keys(entry).length > 0) corrected.push({ key, ...entry });
   }
   for (const [key, c] of Object.entries(corrections.themes ?? {})) {

@@ -4,6 +4,8 @@
 // Examples live on the template's instruction sheet, never among the data rows, so every non-empty
 // row of the data sheet is a real row: nothing is skipped silently.
 
+import { isoDay } from "./dates";
+
 export const PLAN_COLUMNS = [
   { key: "departmentCode", zh: "部门代码", zhHant: "部門代碼", en: "Department code", hint: "", width: 14 },
   { key: "year", zh: "年度", zhHant: "年度", en: "Year", hint: "", width: 10 },
@@ -212,7 +214,7 @@ function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   // 2031-02-30 rolls over to March: not a real date.
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  return isoDay(date);
 }
 
 /**
@@ -228,7 +230,7 @@ export function parseDate(text: string): string | null {
   if (stamp) return isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3]));
   if (/^\d{5}(?:\.0+)?$/u.test(t)) {
     const days = Math.trunc(Number(t)) - EXCEL_EPOCH_OFFSET;
-    return new Date(days * 86_400_000).toISOString().slice(0, 10);
+    return isoDay(new Date(days * 86_400_000));
   }
   return null;
 }

@@ -6,12 +6,15 @@ import { isMinistryWide } from "@workplan/core/rules/policy";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
-import { CalendarSummary } from "@/features/calendar/CalendarSummary";
-import { CalendarRows } from "@/features/calendar/CalendarRows";
-import { STATUS_LETTER } from "@/features/calendar/status-letters";
+import { PageHeader } from "@/components/PageHeader";
 import { Pager } from "@/components/Pager";
+import { TableFrame, Th, theadClass } from "@/components/Table";
+import { CalendarRows } from "@/features/calendar/CalendarRows";
+import { CalendarSummary } from "@/features/calendar/CalendarSummary";
+import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { STATUS_LETTER } from "@/features/calendar/status-letters";
 import { departmentName, readable } from "@/lib/display";
+import { planNow } from "@workplan/core/infra/plan-clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("calendar"))("title") };
@@ -26,24 +29,22 @@ export default async function CalendarPage({ searchParams }: Props) {
   const params = await searchParams;
   const asked = Number(first(params.year));
   const years = await listPlanYears(viewer);
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (currentPlanYear(years, new Date()) ?? new Date().getUTCFullYear());
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (currentPlanYear(years, planNow()) ?? planNow().getUTCFullYear());
   const t = await getTranslations("calendar");
   // A ministry-wide viewer sees departments × months first and opens one department from there;
   // a department's manager sees the department's calendar, 50 initiatives a page.
   const askedDepartment = first(params.department)?.trim().toUpperCase() ?? "";
   const department = isMinistryWide(viewer) && /^[A-Z][A-Z0-9]{0,19}$/.test(askedDepartment) ? askedDepartment : undefined;
   const header = (
-    <div>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("subtitle", { year })}</p>
+    <PageHeader title={t("title")} description={t("subtitle", { year })}>
       {department && (
-        <p className="mt-1 text-sm">
+        <p className="text-sm">
           <Link href={`/calendar?year=${year}`} className="text-brand-700 hover:underline" data-testid="calendar-all-departments">
             {t("allDepartments")}
           </Link>
         </p>
       )}
-    </div>
+    </PageHeader>
   );
   if (isMinistryWide(viewer) && !department) {
     const summary = await getCalendarSummary(viewer, { year });
@@ -85,34 +86,36 @@ export default async function CalendarPage({ searchParams }: Props) {
                 <h2 id={`dept-${dept.id}`} className="text-base font-semibold">{name}</h2>
                 {hasLate && <ChaseDepartmentButton departmentId={dept.id} name={name} />}
               </div>
-              <div className="overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <caption className="sr-only">{t("caption", { name, year })}</caption>
-                  <thead>
-                    <tr className="text-left text-xs text-slate-500">
-                      <th scope="col" className="px-2 py-1">{t("initiative")}</th>
-                      {calendar.periods.map((p) => (
-                        <th key={p} scope="col" className="px-1 py-1 text-center">{t("month", { month: Number(p.slice(5)) })}</th>
-                      ))}
-                      <th scope="col" className="px-2 py-1">{t("lightHeading")}</th>
-                      <th scope="col" className="px-2 py-1">{t("chases")}</th>
-                      <th scope="col" className="px-2 py-1"><span className="sr-only">{t("actions")}</span></th>
-                    </tr>
-                  </thead>
-                  <CalendarRows
-                    status={statusLabel}
-                    light={lightLabel}
-                    rows={dept.initiatives.map((i) => ({
-                      id: i.id,
-                      code: i.code,
-                      title: readable(i.title, locale),
-                      months: i.months.map((m) => STATUS_LETTER[m.status]).join(""),
-                      light: i.light,
-                      chaseCount: i.chaseCount,
-                    }))}
-                  />
-                </table>
-              </div>
+              <TableFrame label={t("caption", { name, year })}>
+                <caption className="sr-only">{t("caption", { name, year })}</caption>
+                <thead className={theadClass()}>
+                  <tr>
+                    <Th pad="sm">{t("initiative")}</Th>
+                    {calendar.periods.map((p) => (
+                      <Th key={p} pad="xs" align="center">
+                        {t("month", { month: Number(p.slice(5)) })}
+                      </Th>
+                    ))}
+                    <Th pad="sm">{t("lightHeading")}</Th>
+                    <Th pad="sm">{t("chases")}</Th>
+                    <Th pad="sm">
+                      <span className="sr-only">{t("actions")}</span>
+                    </Th>
+                  </tr>
+                </thead>
+                <CalendarRows
+                  status={statusLabel}
+                  light={lightLabel}
+                  rows={dept.initiatives.map((i) => ({
+                    id: i.id,
+                    code: i.code,
+                    title: readable(i.title, locale),
+                    months: i.months.map((m) => STATUS_LETTER[m.status]).join(""),
+                    light: i.light,
+                    chaseCount: i.chaseCount,
+                  }))}
+                />
+              </TableFrame>
             </section>
           );
         })

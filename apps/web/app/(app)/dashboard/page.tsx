@@ -4,8 +4,12 @@ import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Button } from "@/components/Button";
+import { filterInputClass } from "@/components/Field";
+import { PageHeader } from "@/components/PageHeader";
 import { BehindSection, ChartsSection, DepartmentsSection, KeyFigures, LeagueSection, type SectionProps } from "@/features/dashboard/sections";
 import { departmentName } from "@/lib/display";
+import { planNow } from "@workplan/core/infra/plan-clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -33,49 +37,47 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6" data-testid="dashboard">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {t("subtitle", { year, date: format.dateTime(new Date(), { dateStyle: "long", timeZone: BEIJING_TIME_ZONE }) })}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-end gap-3">
-        {dashboard.departmentChoices.length > 1 && (
-          <form action="/dashboard" className="flex items-end gap-2 text-sm" data-testid="dashboard-department">
-            <input type="hidden" name="year" value={year} />
-            <label className="flex flex-col gap-1">
-              <span className="text-xs text-slate-600">{t("departmentFilter")}</span>
-              <select name="department" defaultValue={only ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5">
-                <option value="">{t("allDepartments")}</option>
-                {dashboard.departmentChoices.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {departmentName(d, locale)}
-                  </option>
+      <PageHeader
+        title={t("title")}
+        description={t("subtitle", { year, date: format.dateTime(planNow(), { dateStyle: "long", timeZone: BEIJING_TIME_ZONE }) })}
+        actions={
+          <>
+            {dashboard.departmentChoices.length > 1 && (
+              <form action="/dashboard" className="flex items-end gap-2 text-sm" data-testid="dashboard-department">
+                <input type="hidden" name="year" value={year} />
+                <label className="flex flex-col">
+                  <span className="text-xs text-slate-600">{t("departmentFilter")}</span>
+                  <select name="department" defaultValue={only ?? ""} className={filterInputClass}>
+                    <option value="">{t("allDepartments")}</option>
+                    {dashboard.departmentChoices.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {departmentName(d, locale)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <Button type="submit" variant="secondary" size="sm">
+                  {t("show")}
+                </Button>
+              </form>
+            )}
+            {dashboard.years.length > 1 && (
+              <nav aria-label={t("years")} className="flex flex-wrap gap-1 text-sm">
+                {dashboard.years.map((y) => (
+                  <Link
+                    key={y}
+                    href={only ? `/dashboard?year=${y}&department=${only}` : `/dashboard?year=${y}`}
+                    aria-current={y === year ? "page" : undefined}
+                    className={`rounded border px-2.5 py-1 ${y === year ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:border-brand-600"}`}
+                  >
+                    {t("year", { year: y })}
+                  </Link>
                 ))}
-              </select>
-            </label>
-            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:border-brand-600">
-              {t("show")}
-            </button>
-          </form>
-        )}
-        {dashboard.years.length > 1 && (
-          <nav aria-label={t("years")} className="flex flex-wrap gap-1 text-sm">
-            {dashboard.years.map((y) => (
-              <Link
-                key={y}
-                href={only ? `/dashboard?year=${y}&department=${only}` : `/dashboard?year=${y}`}
-                aria-current={y === year ? "page" : undefined}
-                className={`rounded border px-2.5 py-1 ${y === year ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:border-brand-600"}`}
-              >
-                {t("year", { year: y })}
-              </Link>
-            ))}
-          </nav>
-        )}
-        </div>
-      </div>
+              </nav>
+            )}
+          </>
+        }
+      />
 
       {dashboard.departments.length === 0 ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="dashboard-empty">

@@ -5,13 +5,17 @@ import { listInitiativePage } from "@workplan/core/operations/list-initiatives";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Alert } from "@/components/Alert";
+import { PageHeader } from "@/components/PageHeader";
 import { CommonFilters } from "@/features/lists/CommonFilters";
 import { InitiativeList } from "@/features/lists/InitiativeList";
-import { ListEmpty, ListFilters, ListHeading, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
+import { ListEmpty, ListFilters, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
 import { CheckboxField, SelectField } from "@/features/lists/fields";
 import { filterText } from "@/features/lists/filter-text";
 import { loadList } from "@/features/lists/load";
 import { INITIATIVE_PARAMS, listHref, readParams, type Search } from "@/features/lists/params";
+import { planNow } from "@workplan/core/infra/plan-clock";
+import { ExportLinks } from "@/features/lists/ExportLinks";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lists"))("initiatives.title") };
@@ -28,7 +32,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const { values, unknown } = readParams(INITIATIVE_PARAMS, await searchParams);
 
   // No year in the URL: the current plan year (currentPlanYear), unless a theme already says which.
-  const year = values.year ?? (values.theme ? undefined : currentPlanYear(await listPlanYears(viewer), new Date())?.toString());
+  const year = values.year ?? (values.theme ? undefined : currentPlanYear(await listPlanYears(viewer), planNow())?.toString());
   const { choices, page, errors } = await loadList(viewer, year, () => listInitiativePage(viewer, { ...values, year, limit: PAGE_SIZE }));
   // A hand-edited or outdated link: the form says what is wrong next to the filter.
   const text = filterText(t, errors);
@@ -39,7 +43,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-5">
-      <ListHeading title={t("initiatives.title")} intro={t("initiatives.intro")} />
+      <PageHeader title={t("initiatives.title")} description={t("initiatives.intro")} actions={page ? <ExportLinks path="/initiatives" values={values} year={year} /> : null} />
 
       <ListFilters action="/initiatives" values={values} testId="initiative-filters">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -160,12 +164,12 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             <p className="text-xs text-slate-500">{t("initiatives.period", { period: format.dateTime(new Date(`${page.period}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" }) })}</p>
           </div>
           {page.items.length === 0 && page.total > 0 ? (
-            <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="page-out-of-range">
+            <Alert kind="warn" role={null} testId="page-out-of-range">
               {t("errors.page.invalid")}{" "}
               <Link href={listHref("/initiatives", here, { page: undefined })} className="font-medium underline">
                 {t("updates.first")}
               </Link>
-            </p>
+            </Alert>
           ) : page.items.length === 0 ? (
             <ListEmpty title={t("initiatives.empty")} hint={t("initiatives.emptyHint")} clearHref="/initiatives" />
           ) : (

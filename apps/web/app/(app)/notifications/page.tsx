@@ -3,6 +3,8 @@ import { listNotifications } from "@workplan/core/operations/notifications";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Button } from "@/components/Button";
+import { PageHeader } from "@/components/PageHeader";
 import { markAllRead } from "@/features/review/actions";
 import { readable } from "@/lib/display";
 
@@ -19,16 +21,18 @@ export default async function NotificationsPage() {
   const unread = items.some((n) => n.readAt === null);
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {unread && (
-          <form action={markAllRead}>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
-              {t("markAllRead")}
-            </button>
-          </form>
-        )}
-      </div>
+      <PageHeader
+        title={t("title")}
+        actions={
+          unread && (
+            <form action={markAllRead}>
+              <Button type="submit" variant="secondary" size="sm">
+                {t("markAllRead")}
+              </Button>
+            </form>
+          )
+        }
+      />
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-700" data-testid="notifications-empty">
           {t("empty")}

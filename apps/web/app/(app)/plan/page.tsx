@@ -6,9 +6,11 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/PageHeader";
 import { DepartmentPlan } from "@/features/plan/DepartmentPlan";
 import { PlanSummary } from "@/features/plan/PlanSummary";
 import { departmentName } from "@/lib/display";
+import { planNow } from "@workplan/core/infra/plan-clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nav");
@@ -24,7 +26,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const years = await listPlanYears(viewer);
   const params = await searchParams;
   const requested = params.year;
-  const year = typeof requested === "string" ? requested : currentPlanYear(years, new Date());
+  const year = typeof requested === "string" ? requested : currentPlanYear(years, planNow());
   // A ministry-wide viewer first sees one row per department and opens one department's plan from
   // there; a department's own people see their plan directly.
   const ministryWide = isMinistryWide(viewer);
@@ -53,39 +55,37 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">
-            {isRecord ? t("recordTitle", { year: shownYear }) : t("title", { year: shownYear })}
-          </h1>
-          <p className="mt-1 text-sm text-slate-600" data-testid="plan-scope">
-            {scopeLabel}
+      <PageHeader
+        title={isRecord ? t("recordTitle", { year: shownYear }) : t("title", { year: shownYear })}
+        description={scopeLabel}
+        descriptionTestId="plan-scope"
+        actions={
+          years.length > 1 && (
+            <nav aria-label={t("yearLabel")} className="flex gap-1 rounded-lg bg-slate-200 p-1">
+              {years.map((y) => (
+                <Link
+                  key={y}
+                  href={yearHref(y)}
+                  aria-current={y === shownYear ? "page" : undefined}
+                  className={`rounded-md px-3 py-1 text-sm font-medium ${
+                    y === shownYear ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:bg-white/60"
+                  }`}
+                >
+                  {y}
+                </Link>
+              ))}
+            </nav>
+          )
+        }
+      >
+        {department && (
+          <p className="text-sm">
+            <Link href={`/plan?year=${shownYear}`} className="text-brand-700 hover:underline" data-testid="plan-all-departments">
+              {t("allDepartments")}
+            </Link>
           </p>
-          {department && (
-            <p className="mt-1 text-sm">
-              <Link href={`/plan?year=${shownYear}`} className="text-brand-700 hover:underline" data-testid="plan-all-departments">
-                {t("allDepartments")}
-              </Link>
-            </p>
-          )}
-        </div>
-        {years.length > 1 && (
-          <nav aria-label={t("yearLabel")} className="flex gap-1 rounded-lg bg-slate-200 p-1">
-            {years.map((y) => (
-              <Link
-                key={y}
-                href={yearHref(y)}
-                aria-current={y === shownYear ? "page" : undefined}
-                className={`rounded-md px-3 py-1 text-sm font-medium ${
-                  y === shownYear ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:bg-white/60"
-                }`}
-              >
-                {y}
-              </Link>
-            ))}
-          </nav>
         )}
-      </div>
+      </PageHeader>
 
       {plans.length === 0 ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="plan-empty">

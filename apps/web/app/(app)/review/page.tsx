@@ -8,14 +8,15 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { HealthBadge } from "@/components/HealthBadge";
-import { ReviewActions } from "@/features/review/ReviewCard";
-import { PendingExtensions } from "@/features/extensions/Extensions";
-import { departmentName, readable } from "@/lib/display";
+import { PageHeader } from "@/components/PageHeader";
 import { Pager } from "@/components/Pager";
+import { PendingExtensions } from "@/features/extensions/Extensions";
 import { ListFilters, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
 import { SelectField, TextField } from "@/features/lists/fields";
 import { filterText } from "@/features/lists/filter-text";
 import { listHref, readParams, type Search } from "@/features/lists/params";
+import { ReviewActions } from "@/features/review/ReviewCard";
+import { departmentName, readable } from "@/lib/display";
 
 const REVIEW_PARAMS = ["department", "initiative", "period", "author", "order", "cursor", "xpage"] as const;
 
@@ -52,13 +53,17 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const queue = page?.items ?? [];
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600" role="status" data-testid="review-count">
-          {page ? t("subtitle", { count: page.total }) : null}
-          {page && page.total > 0 && ` · ${page.order === "newest" ? t("orderNewest") : t("orderOldest")}`}
-        </p>
-      </div>
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            {page ? t("subtitle", { count: page.total }) : null}
+            {page && page.total > 0 && ` · ${page.order === "newest" ? t("orderNewest") : t("orderOldest")}`}
+          </>
+        }
+        descriptionRole="status"
+        descriptionTestId="review-count"
+      />
       <ListFilters action="/review" values={query} testId="review-filters">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           {choices && (

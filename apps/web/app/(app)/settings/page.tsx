@@ -3,6 +3,7 @@ import { listApiTokens } from "@workplan/core/operations/api-tokens";
 import { listMySessions } from "@workplan/core/operations/my-sessions";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/PageHeader";
 import { ChangePassword } from "@/features/account/ChangePassword";
 import { MySessions } from "@/features/account/MySessions";
 import { ApiTokens } from "@/features/settings/ApiTokens";
@@ -18,7 +19,7 @@ export default async function SettingsPage() {
   const [tokens, sessions] = await Promise.all([listApiTokens(viewer), listMySessions(viewer)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <ChangePassword email={viewer.email} />
       <MySessions sessions={sessions} />
       <ApiTokens tokens={tokens} />

@@ -5,13 +5,16 @@ import { listUpdates, UPDATE_COUNT_CAP } from "@workplan/core/operations/list-up
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { PageHeader } from "@/components/PageHeader";
 import { CommonFilters } from "@/features/lists/CommonFilters";
-import { ListEmpty, ListFilters, ListHeading, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
+import { ListEmpty, ListFilters, ListInvalid, UnknownParams } from "@/features/lists/ListParts";
+import { UpdateList } from "@/features/lists/UpdateList";
 import { SelectField, TextField } from "@/features/lists/fields";
 import { filterText } from "@/features/lists/filter-text";
 import { loadList } from "@/features/lists/load";
 import { listHref, readParams, UPDATE_PARAMS, type Search } from "@/features/lists/params";
-import { UpdateList } from "@/features/lists/UpdateList";
+import { planNow } from "@workplan/core/infra/plan-clock";
+import { ExportLinks } from "@/features/lists/ExportLinks";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lists"))("updates.title") };
@@ -27,7 +30,7 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Prom
   const { values, unknown } = readParams(UPDATE_PARAMS, await searchParams);
 
   // No year in the URL: the current plan year, unless the month, the theme or the initiative already say which.
-  const year = values.year ?? (values.period || values.theme || values.initiative ? undefined : currentPlanYear(await listPlanYears(viewer), new Date())?.toString());
+  const year = values.year ?? (values.period || values.theme || values.initiative ? undefined : currentPlanYear(await listPlanYears(viewer), planNow())?.toString());
   const { choices, page, errors } = await loadList(viewer, year, () => listUpdates(viewer, { ...values, year, limit: PAGE_SIZE }));
   // A hand-edited or outdated link: the form says what is wrong next to the filter.
   const text = filterText(t, errors);
@@ -38,7 +41,7 @@ export default async function UpdatesPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="space-y-5">
-      <ListHeading title={t("updates.title")} intro={t("updates.intro")} />
+      <PageHeader title={t("updates.title")} description={t("updates.intro")} actions={page ? <ExportLinks path="/updates" values={values} year={year} /> : null} />
 
       <ListFilters action="/updates" values={values} testId="update-filters">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -25,6 +25,7 @@ import {
     type ImportCorrections,
     type ItemCorrection
 } from "../import-work-report";
+import { isoDay } from "../../rules/dates";
 
 // What the operations in import-plan-text/ share.
 export const MAX_TEXT_LENGTH = 200_000;
@@ -188,7 +189,7 @@ export function previewItem(year: number, themeOrdinal: number | null, item: Par
     title: item.title,
     originalText: item.originalText,
     target: item.target && { value: item.target.value, unit: item.target.unit, approximate: item.target.approximate },
-    dueDate: defaultDueDate(year).toISOString().slice(0, 10),
+    dueDate: isoDay(defaultDueDate(year)),
   };
 }
 

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { sniffFileType } from "../../rules/evidence";
 import { matchHeader, MAX_PLAN_ROWS, MAX_SPREADSHEET_BYTES, nonEmptyRows, PLAN_COLUMN_KEYS, type PlanColumnKey, type SheetRow, type SpreadsheetError } from "../../rules/plan-spreadsheet";
 import { DATA_SHEET, DEPARTMENTS_SHEET, INSTRUCTIONS_SHEET, MAX_UNPACKED_BYTES, XLSX_MIME, fileError } from "./model";
+import { isoDay } from "../../rules/dates";
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -35,7 +36,7 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "是" : "否";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : isoDay(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("error" in value) return String(value.error);
   if ("formula" in value || "sharedFormula" in value) return cellText(value.result);

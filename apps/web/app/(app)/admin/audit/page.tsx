@@ -4,6 +4,9 @@ import { listAuditEvents, type AuditPage } from "@workplan/core/operations/list-
 import type { Metadata } from "next";
 import { getMessages, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Alert } from "@/components/Alert";
+import { buttonClass } from "@/components/Button";
+import { PageHeader } from "@/components/PageHeader";
 import { AuditFilters } from "@/features/audit/AuditFilters";
 import { AuditTable } from "@/features/audit/AuditTable";
 import { AUDIT_OBJECT_TYPES, auditSearch, filtersFromSearch } from "@/features/audit/filters";
@@ -51,38 +54,33 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        {page && (
-          <div className="max-w-sm sm:text-right">
-            {/* A download, not a page: no prefetch, and the browser saves the file. */}
-            <a
-              href={`/admin/audit/export${auditSearch(filters)}`}
-              download
-              className="inline-block rounded-md border border-brand-700 px-4 py-2 text-sm font-medium text-brand-800 hover:bg-brand-50"
-              data-testid="audit-export"
-            >
-              {t("export")}
-            </a>
-            <p className="mt-1 text-xs text-slate-600">{t("exportHint")}</p>
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          page && (
+            <div className="max-w-sm sm:text-right">
+              {/* A download, not a page: no prefetch, and the browser saves the file. */}
+              <a href={`/admin/audit/export${auditSearch(filters)}`} download className={buttonClass("outline")} data-testid="audit-export">
+                {t("export")}
+              </a>
+              <p className="mt-1 text-xs text-slate-600">{t("exportHint")}</p>
+            </div>
+          )
+        }
+      />
 
       <AuditFilters key={JSON.stringify(filters)} initial={filters} errors={errors} objectTypes={typeOptions} actions={actionOptions(adminAudit?.actions)} />
 
       {!page ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="audit-invalid">
+        <Alert kind="error" testId="audit-invalid">
           {cursorError && t.has(`errors.${cursorError}`) ? t(`errors.${cursorError}`) : t("errors.summary")}{" "}
           {cursorError && (
             <Link href={`/admin/audit${auditSearch(filters)}`} className="font-medium underline">
               {t("newest")}
             </Link>
           )}
-        </p>
+        </Alert>
       ) : page.items.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600" data-testid="audit-empty">
           {t("empty")}

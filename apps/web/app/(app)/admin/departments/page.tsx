@@ -3,6 +3,8 @@ import { listDepartments } from "@workplan/core/operations/admin-departments";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { buttonClass } from "@/components/Button";
+import { PageHeader } from "@/components/PageHeader";
 import { DepartmentForm } from "@/features/admin-plans/DepartmentForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,10 +20,7 @@ export default async function AdminDepartmentsPage() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} description={t("intro")} />
 
       <section aria-labelledby="departments-list" className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 id="departments-list" className="sr-only">
@@ -55,7 +54,7 @@ export default async function AdminDepartmentsPage() {
               </div>
               <Link
                 href={`/admin/departments/${d.id}`}
-                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+                className={buttonClass("secondary", "sm")}
                 aria-label={t("editLabel", { code: d.code })}
               >
                 {t("edit")}

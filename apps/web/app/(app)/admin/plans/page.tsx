@@ -4,6 +4,9 @@ import { listAdminPlans } from "@workplan/core/operations/admin-plans";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Button, buttonClass } from "@/components/Button";
+import { fieldLabelClass, inputClass } from "@/components/Field";
+import { PageHeader } from "@/components/PageHeader";
 import { departmentName, readable } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-
-const linkButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
 export default async function AdminPlansPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission("admin.plans");
@@ -26,35 +27,34 @@ export default async function AdminPlansPage({ searchParams }: { searchParams: P
     listAdminPlans(viewer, { year: first(params.year), departmentId: first(params.department) }),
     listDepartmentOptions(viewer),
   ]);
-  const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm";
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/admin/plans/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            {t("newPlan")}
-          </Link>
-          <Link href="/admin/plans/import" className={linkButton} data-testid="import-text-link">
-            {t("importText")}
-          </Link>
-          <Link href="/admin/plans/import-spreadsheet" className={linkButton}>
-            {t("importSpreadsheet")}
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <>
+            <Link href="/admin/plans/new" className={buttonClass("primary")}>
+              {t("newPlan")}
+            </Link>
+            <Link href="/admin/plans/import" className={buttonClass("secondary")} data-testid="import-text-link">
+              {t("importText")}
+            </Link>
+            <Link href="/admin/plans/import-spreadsheet" className={buttonClass("secondary")}>
+              {t("importSpreadsheet")}
+            </Link>
+          </>
+        }
+      />
 
       {/* A filter is a link: GET keeps it in the address, and there is nothing typed to lose. */}
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("filters.label")}>
         <div className="w-32">
-          <label htmlFor="filter-year" className="block text-sm font-medium">
+          <label htmlFor="filter-year" className={fieldLabelClass}>
             {t("filters.year")}
           </label>
-          <select id="filter-year" name="year" defaultValue={list.query.year ? String(list.query.year) : ""} className={select}>
+          <select id="filter-year" name="year" defaultValue={list.query.year ? String(list.query.year) : ""} className={inputClass}>
             <option value="">{t("filters.all")}</option>
             {list.years.map((y) => (
               <option key={y} value={y}>
@@ -64,10 +64,10 @@ export default async function AdminPlansPage({ searchParams }: { searchParams: P
           </select>
         </div>
         <div className="min-w-48 flex-1 sm:flex-none">
-          <label htmlFor="filter-department" className="block text-sm font-medium">
+          <label htmlFor="filter-department" className={fieldLabelClass}>
             {t("filters.department")}
           </label>
-          <select id="filter-department" name="department" defaultValue={list.query.departmentId ?? ""} className={select}>
+          <select id="filter-department" name="department" defaultValue={list.query.departmentId ?? ""} className={inputClass}>
             <option value="">{t("filters.all")}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -76,9 +76,9 @@ export default async function AdminPlansPage({ searchParams }: { searchParams: P
             ))}
           </select>
         </div>
-        <button type="submit" className={linkButton}>
+        <Button type="submit" variant="secondary">
           {t("filters.apply")}
-        </button>
+        </Button>
       </form>
 
       {list.plans.length === 0 ? (
@@ -105,7 +105,7 @@ export default async function AdminPlansPage({ searchParams }: { searchParams: P
                   })}
                 </p>
               </div>
-              <Link href={`/admin/plans/${plan.id}`} className={linkButton} aria-label={t("manageLabel", { year: plan.year, code: plan.department.code })}>
+              <Link href={`/admin/plans/${plan.id}`} className={buttonClass("secondary", "sm")} aria-label={t("manageLabel", { year: plan.year, code: plan.department.code })}>
                 {t("manage")}
               </Link>
             </li>

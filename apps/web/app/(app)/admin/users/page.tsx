@@ -4,9 +4,12 @@ import { listAssignableDepartments, listUsers, type AdminUserList } from "@workp
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { UserFilterValues } from "@/features/admin-users/filters";
+import { Alert } from "@/components/Alert";
+import { buttonClass } from "@/components/Button";
+import { PageHeader } from "@/components/PageHeader";
 import { UserFilters } from "@/features/admin-users/UserFilters";
 import { UserList } from "@/features/admin-users/UserList";
+import type { UserFilterValues } from "@/features/admin-users/filters";
 import { departmentName } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,20 +48,20 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-          {t("new")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <Link href="/admin/users/new" className={buttonClass("primary")}>
+            {t("new")}
+          </Link>
+        }
+      />
       <UserFilters key={JSON.stringify(filters)} initial={filters} departments={departments} />
       {invalid && (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
+        <Alert kind="warn" role="status">
           {t("errors.form.invalid")}
-        </p>
+        </Alert>
       )}
       <UserList list={list} filters={invalid ? { q: "", role: "", department: "", active: "", locked: "" } : filters} />
     </div>

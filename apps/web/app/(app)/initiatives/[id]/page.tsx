@@ -9,14 +9,17 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { HealthBadge } from "@/components/HealthBadge";
 import { ProgressBar } from "@/components/ProgressBar";
-import { departmentName, readable } from "@/lib/display";
+import { InitiativeChase } from "@/features/calendar/InitiativeChase";
+import { CarriedFrom, CloseOutRecord, CloseOutSection } from "@/features/close-out/CloseOut";
+import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
 import { Milestones } from "@/features/progress/Milestones";
 import { ReportForm } from "@/features/progress/ReportForm";
 import { Timeline } from "@/features/progress/Timeline";
-import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
-import { InitiativeChase } from "@/features/calendar/InitiativeChase";
-import { CarriedFrom, CloseOutRecord, CloseOutSection } from "@/features/close-out/CloseOut";
+import { departmentName, readable } from "@/lib/display";
 import { isoMonth } from "@workplan/core/rules/dates";
+import { Alert } from "@/components/Alert";
+import { PageHeader } from "@/components/PageHeader";
+import { planClockPinned, planNow } from "@workplan/core/infra/plan-clock";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revise?: string | string[]; before?: string | string[] }> };
 
@@ -87,24 +90,28 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       <Link href={`/plan?year=${initiative.plan.year}`} className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <header className="space-y-2">
-        <p className="font-mono text-sm text-slate-500" data-testid="initiative-code">
-          {initiative.code}
-        </p>
-        <h1 className="text-2xl font-semibold" lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}>
-          {readable(initiative.title, locale)}
-        </h1>
-        {archived && (
-          <p className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="initiative-archived">
-            {ta("archivedInitiative")}
+      <PageHeader
+        title={readable(initiative.title, locale)}
+        lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}
+        above={
+          <p className="font-mono text-sm text-slate-500" data-testid="initiative-code">
+            {initiative.code}
           </p>
-        )}
-        {closeOut && <CarriedFrom closeOut={closeOut} />}
-        <div className="flex flex-wrap items-center gap-3">
-          <HealthBadge health={initiative.health} />
-          <ProgressBar value={initiative.progress} label={t("progress")} className="w-56" />
+        }
+      >
+        <div className="space-y-2 pt-1">
+          {archived && (
+            <Alert kind="info" role={null} testId="initiative-archived">
+              {ta("archivedInitiative")}
+            </Alert>
+          )}
+          {closeOut && <CarriedFrom closeOut={closeOut} />}
+          <div className="flex flex-wrap items-center gap-3">
+            <HealthBadge health={initiative.health} />
+            <ProgressBar value={initiative.progress} label={t("progress")} className="w-56" />
+          </div>
         </div>
-      </header>
+      </PageHeader>
 
       {closeOut && <CloseOutRecord initiative={initiative} closeOut={closeOut} />}
 
@@ -186,6 +193,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             currentProgress={initiative.progress}
             targetLabel={targetLabel}
             revision={revision}
+            today={planClockPinned() ? planNow().toISOString() : undefined}
           />
         </section>
       )}

@@ -10,6 +10,8 @@ import { closeOutSchema } from "@workplan/core/operations/close-out";
 import { apiAdminUserCreatedSchema, inviteUserSchema } from "@workplan/core/operations/invite-user";
 import { apiAdminUserListSchema, listUsersQuerySchema } from "@workplan/core/operations/list-users";
 import { updateUserSchema } from "@workplan/core/operations/update-user";
+import { monthlyReportQuerySchema } from "@workplan/core/operations/monthly-report";
+import { annualDraftQuerySchema } from "@workplan/core/operations/annual-draft";
 import { apiAdminUserSchema } from "@workplan/core/operations/user-admin";
 import { z } from "zod";
 import { apiErrorSchema, apiInitiativeClosedSchema, apiMeSchema, apiUpdateCreatedSchema, idempotencyKeySchema, json, withApi } from "@/lib/api";
@@ -70,6 +72,21 @@ function buildDocument() {
     const { description, ...rest } = inlineSchema(schema);
     return { name, in: "query", required: false, description, schema: rest };
   });
+  const reportParameters = [
+    ...Object.entries(monthlyReportQuerySchema.shape).map(([name, schema]) => {
+      const { description, ...rest } = inlineSchema(schema);
+      return { name, in: "query", required: name === "period", description, schema: rest };
+    }),
+    { name: "format", in: "query", required: false, description: "html (the print view, the default), docx, xlsx or csv", schema: { type: "string", enum: ["html", "docx", "xlsx", "csv"] } },
+    { name: "lang", in: "query", required: false, description: "The language of the headings (the source wording stays as written); default zh-Hans", schema: { type: "string", enum: ["zh-Hans", "zh-Hant", "en"] } },
+  ];
+  const annualParameters = [
+    ...Object.entries(annualDraftQuerySchema.shape).map(([name, schema]) => {
+      const { description, ...rest } = inlineSchema(schema);
+      return { name, in: "query", required: true, description, schema: rest };
+    }),
+    { name: "format", in: "query", required: false, description: "docx (the default) or txt (plain text the plan import reads back)", schema: { type: "string", enum: ["docx", "txt"] } },
+  ];
   const idParameter = { name: "id", in: "path", required: true, description: "The initiative's id", schema: { type: "string" } };
 
   return {
@@ -85,6 +102,50 @@ function buildDocument() {
           responses: {
             "200": { description: "The user", content: jsonContent(ref("Me")) },
             "401": errorResponse("No valid token or session"),
+          },
+        },
+      },
+      "/reports/monthly": {
+        get: {
+          operationId: "getMonthlyReport",
+          summary: "The monthly progress report (工作进展月报) of the user's scope or one department of it",
+          description:
+            "A cover, a summary per department (initiatives, on track / at risk / off track / done, reports late or missing, awaiting review), then per department and theme each initiative with its original wording, target and measured value, progress, health, due date and the month's approved report (with includeSubmitted=1 also those awaiting review, marked). The download's file name carries the scope and the month (Content-Disposition). A department outside the user's scope is 404. Each call is recorded in the audit trail (report.exported).",
+          parameters: reportParameters,
+          responses: {
+            "200": {
+              description: "The report in the format asked for",
+              content: {
+                "text/html": { schema: { type: "string" } },
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" } },
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+                "text/csv": { schema: { type: "string" } },
+              },
+            },
+            "400": errorResponse("A parameter is invalid (see fields)"),
+            "401": errorResponse("No valid token or session"),
+            "404": errorResponse("No such department in the user's scope"),
+          },
+        },
+      },
+      "/reports/annual": {
+        get: {
+          operationId: "getAnnualDraft",
+          summary: "A department's year-end report draft (年度工作總結), in the structure of its own year-end report",
+          description:
+            "An opening paragraph, \"YYYY年重點工作情況\" with a numbered section per theme or goal (each initiative's outcome, measured value against its target, its last approved reports and closing note), then \"YYYY+1年工作計劃\": next year's plan, or while there is none this year's unfinished goals as a first draft. The txt format is what the plan import reads back. Written in Traditional characters like the source. Audited (report.exported).",
+          parameters: annualParameters,
+          responses: {
+            "200": {
+              description: "The draft",
+              content: {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" } },
+                "text/plain": { schema: { type: "string" } },
+              },
+            },
+            "400": errorResponse("A parameter is invalid (see fields)"),
+            "401": errorResponse("No valid token or session"),
+            "404": errorResponse("No such department in the user's scope, or no plan of that year"),
           },
         },
       },

@@ -4,9 +4,10 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteDepartmentAction, setDepartmentArchivedAction } from "@/features/admin-plans/actions";
+import { PageHeader } from "@/components/PageHeader";
 import { ConfirmButton } from "@/features/admin-plans/ConfirmButton";
 import { DepartmentForm } from "@/features/admin-plans/DepartmentForm";
+import { deleteDepartmentAction, setDepartmentArchivedAction } from "@/features/admin-plans/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,14 +31,11 @@ export default async function AdminDepartmentPage({ params }: Props) {
       <Link href="/admin/departments" className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("editTitle", { code: department.code })}</h1>
-        {department.archivedAt && (
-          <p className="mt-1 text-sm text-slate-600" data-testid="department-archived">
-            {t("archivedOn", { date: format.dateTime(department.archivedAt, { dateStyle: "medium" }) })}
-          </p>
-        )}
-      </div>
+      <PageHeader
+        title={t("editTitle", { code: department.code })}
+        description={department.archivedAt ? t("archivedOn", { date: format.dateTime(department.archivedAt, { dateStyle: "medium" }) }) : undefined}
+        descriptionTestId="department-archived"
+      />
 
       <section aria-labelledby="department-names" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="department-names" className="mb-4 text-base font-semibold">

@@ -5,11 +5,13 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { buttonClass } from "@/components/Button";
 import { HealthBadge } from "@/components/HealthBadge";
-import { archiveThemeAction, setInitiativeArchivedAction } from "@/features/admin-plans/actions";
+import { PageHeader } from "@/components/PageHeader";
 import { ConfirmButton } from "@/features/admin-plans/ConfirmButton";
 import { PlanForm } from "@/features/admin-plans/PlanForm";
 import { ThemeForm, ThemeHeader } from "@/features/admin-plans/ThemeForm";
+import { archiveThemeAction, setInitiativeArchivedAction } from "@/features/admin-plans/actions";
 import { departmentName, readable } from "@/lib/display";
 
 type Props = { params: Promise<{ id: string }> };
@@ -56,11 +58,7 @@ async function InitiativeList({ planId, initiatives }: { planId: string; initiat
             </p>
           </div>
           <div className="flex flex-wrap items-start gap-2">
-            <Link
-              href={`/admin/plans/${planId}/initiatives/${i.id}`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-              aria-label={t("plan.editInitiative", { code: i.code })}
-            >
+            <Link href={`/admin/plans/${planId}/initiatives/${i.id}`} className={buttonClass("secondary", "sm")} aria-label={t("plan.editInitiative", { code: i.code })}>
               {t("edit")}
             </Link>
             <ConfirmButton
@@ -86,24 +84,26 @@ export default async function AdminPlanPage({ params }: Props) {
   const name = departmentName(plan.department, locale);
   const closed = plan.status === "CLOSED";
   const addLink = (themeId?: string) => `/admin/plans/${plan.id}/initiatives/new${themeId ? `?theme=${themeId}` : ""}`;
-  const addButton = "rounded-md border border-brand-600 bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50";
+  const addButton = buttonClass("outline", "sm");
 
   return (
     <div className="space-y-6">
       <Link href="/admin/plans" className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("plan.title", { department: name, year: plan.year })}</h1>
-          <p className="mt-1 text-sm text-slate-600">
+      <PageHeader
+        title={t("plan.title", { department: name, year: plan.year })}
+        description={
+          <>
             {t(`status.${plan.status}`)} · {t("counts", { themes: format.number(plan.themes.filter((th) => !th.archivedAt).length), initiatives: format.number(plan.initiativeCount), archived: format.number([...plan.initiatives, ...plan.themes.flatMap((th) => th.initiatives)].filter((i) => i.archivedAt).length) })}
-          </p>
-        </div>
-        <Link href={`/plan?year=${plan.year}`} className="text-sm font-medium text-brand-700 hover:underline">
-          {t("plan.viewOnPlan")}
-        </Link>
-      </div>
+          </>
+        }
+        actions={
+          <Link href={`/plan?year=${plan.year}`} className="text-sm font-medium text-brand-700 hover:underline">
+            {t("plan.viewOnPlan")}
+          </Link>
+        }
+      />
 
       <section aria-labelledby="plan-details" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="plan-details" className="mb-4 text-base font-semibold">

@@ -3,6 +3,7 @@ import { listDepartmentOptions } from "@workplan/core/operations/admin-departmen
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { PageHeader } from "@/components/PageHeader";
 import { ImportPlanText } from "@/features/admin-plans/ImportPlanText";
 import { departmentName } from "@/lib/display";
 
@@ -21,10 +22,7 @@ export default async function ImportPlanTextPage() {
       <Link href="/admin/plans" className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("import.intro")}</p>
-      </div>
+      <PageHeader title={t("import.title")} description={t("import.intro")} />
       <ImportPlanText departments={departments} />
     </div>
   );

@@ -3,6 +3,7 @@ import { listDepartmentOptions } from "@workplan/core/operations/admin-departmen
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { PageHeader } from "@/components/PageHeader";
 import { PlanForm } from "@/features/admin-plans/PlanForm";
 import { departmentName } from "@/lib/display";
 
@@ -21,7 +22,7 @@ export default async function NewPlanPage() {
       <Link href="/admin/plans" className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <h1 className="text-2xl font-semibold">{t("planForm.title")}</h1>
+      <PageHeader title={t("planForm.title")} />
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <PlanForm departments={departments} defaultYear={new Date().getUTCFullYear() + 1} />
       </section>

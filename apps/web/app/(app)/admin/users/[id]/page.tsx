@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { PageHeader } from "@/components/PageHeader";
 import { ResetControl, StatusControl, UnlockControl } from "@/features/admin-users/AccountControls";
 import { RoleForm } from "@/features/admin-users/RoleForm";
 import { departmentName } from "@/lib/display";
@@ -51,11 +52,7 @@ export default async function AdminUserPage({ params }: Props) {
       <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold" data-testid="user-name">
-          {user.name}
-        </h1>
-        <p className="break-all text-sm text-slate-600">{user.email}</p>
+      <PageHeader title={user.name} testId="user-name" description={<span className="break-all">{user.email}</span>}>
         <p className="flex flex-wrap items-center gap-1.5 text-sm text-slate-700" data-testid="user-summary">
           <span>
             {tRoles(user.role)} · {scope}
@@ -67,7 +64,7 @@ export default async function AdminUserPage({ params }: Props) {
           )}
           {user.locked && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("locked")}</span>}
         </p>
-      </header>
+      </PageHeader>
 
       <Section id="account-heading" title={t("detail.account")}>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

@@ -3,6 +3,7 @@ import { listAssignableDepartments } from "@workplan/core/operations/list-users"
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { PageHeader } from "@/components/PageHeader";
 import { CreateUserForm } from "@/features/admin-users/CreateUserForm";
 import { departmentName } from "@/lib/display";
 
@@ -21,10 +22,7 @@ export default async function NewUserPage() {
       <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">
         ← {t("back")}
       </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("create.title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("create.intro")}</p>
-      </div>
+      <PageHeader title={t("create.title")} description={t("create.intro")} />
       <CreateUserForm departments={departments} />
     </div>
   );

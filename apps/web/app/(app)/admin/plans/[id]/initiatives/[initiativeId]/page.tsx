@@ -6,11 +6,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { setInitiativeArchivedAction } from "@/features/admin-plans/actions";
 import { ConfirmButton } from "@/features/admin-plans/ConfirmButton";
 import { InitiativeForm } from "@/features/admin-plans/InitiativeForm";
+import { setInitiativeArchivedAction } from "@/features/admin-plans/actions";
 import { departmentName } from "@/lib/display";
 import { isoDay } from "@workplan/core/rules/dates";
+import { Alert } from "@/components/Alert";
+import { PageHeader } from "@/components/PageHeader";
 
 type Props = { params: Promise<{ id: string; initiativeId: string }> };
 
@@ -41,21 +43,19 @@ export default async function EditInitiativePage({ params }: Props) {
       <Link href={`/admin/plans/${initiative.plan.id}`} className="text-sm text-brand-700 hover:underline">
         ← {t("plan.title", { department: departmentName(initiative.plan.department, locale), year: initiative.plan.year })}
       </Link>
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("initiativeForm.editTitle", { code: initiative.code })}</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {initiative.updateCount > 0 ? t("initiativeForm.reportedNote", { count: initiative.updateCount, progress: initiative.progress }) : t("initiativeForm.noReports")}
-          </p>
-        </div>
-        <Link href={`/initiatives/${initiative.id}`} className="text-sm font-medium text-brand-700 hover:underline">
-          {t("initiativeForm.viewPage")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("initiativeForm.editTitle", { code: initiative.code })}
+        description={initiative.updateCount > 0 ? t("initiativeForm.reportedNote", { count: initiative.updateCount, progress: initiative.progress }) : t("initiativeForm.noReports")}
+        actions={
+          <Link href={`/initiatives/${initiative.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+            {t("initiativeForm.viewPage")}
+          </Link>
+        }
+      />
       {archived ? (
-        <p className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="initiative-archived">
+        <Alert kind="info" role={null} testId="initiative-archived">
           {t("initiativeForm.archivedNote")}
-        </p>
+        </Alert>
       ) : (
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <InitiativeForm

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/PageHeader";
 import { InitiativeForm } from "@/features/admin-plans/InitiativeForm";
 import { departmentName, readable } from "@/lib/display";
 
@@ -32,19 +33,19 @@ export default async function NewInitiativePage({ params, searchParams }: Props)
       <Link href={`/admin/plans/${plan.id}`} className="text-sm text-brand-700 hover:underline">
         ← {t("plan.title", { department: departmentName(plan.department, locale), year: plan.year })}
       </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("initiativeForm.newTitle")}</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {theme ? (
+      <PageHeader
+        title={t("initiativeForm.newTitle")}
+        description={
+          theme ? (
             <>
               {t("initiativeForm.inTheme")} <span className="font-mono text-xs">{theme.code}</span>{" "}
               <span lang={locale === "zh-Hans" ? "zh-Hans" : "zh-Hant"}>{readable(theme.title, locale)}</span>
             </>
           ) : (
             t("initiativeForm.noTheme")
-          )}
-        </p>
-      </div>
+          )
+        }
+      />
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <InitiativeForm
           planId={plan.id}
