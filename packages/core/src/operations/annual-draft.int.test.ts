@@ -107,7 +107,7 @@ describe("the year-end report draft", () => {
     const txt = await exportAnnualDraft(policyLead, { year: 2018, department: "CYZCS" }, { format: "txt" });
     expect((txt.body as string).charCodeAt(0)).toBe(0xfeff);
     expect(defined(parseWorkReport(txt.body as string)[0]).departmentName).toBe("產業政策司");
-    const events = await prisma.auditEvent.findMany({ where: { actorId: policyLead.id, action: "report.exported" }, orderBy: { id: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { actorId: policyLead.id, action: "report.exported", after: { path: ["report"], equals: "annual" } }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.after)).toEqual([
       { report: "annual", year: 2018, department: "CYZCS", format: "docx" },
       { report: "annual", year: 2018, department: "CYZCS", format: "txt" },

@@ -71,7 +71,7 @@ describe("list exports", () => {
     const { batches } = await exportUpdates(policyStaff, { q: MARK }, { format: "csv" });
     const csv = await text(listCsv(UPDATE_COLUMNS, batches, "en"));
     expect(csv.slice(1).trimEnd().split("\r\n")).toHaveLength(1);
-    const events = await prisma.auditEvent.findMany({ where: { action: "report.exported", actorId: director.id }, orderBy: { id: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { action: "report.exported", actorId: director.id, OR: [{ after: { path: ["report"], equals: "initiatives" } }, { after: { path: ["report"], equals: "updates" } }] }, orderBy: { id: "asc" } });
     expect(events.map((e) => (e.after as { report: string }).report)).toEqual(["initiatives", "updates"]);
   });
 });

@@ -214,7 +214,7 @@ describe("the monthly report", () => {
     expect(page).toContain(`data-code="${approvedCode}"`);
     expect(page).not.toContain("<script");
 
-    const events = await prisma.auditEvent.findMany({ where: { action: "report.exported", actorId: policyLead.id }, orderBy: { id: "asc" } });
+    const events = await prisma.auditEvent.findMany({ where: { action: "report.exported", actorId: policyLead.id, after: { path: ["report"], equals: "monthly" } }, orderBy: { id: "asc" } });
     expect(events.map((e) => (e.after as { format: string }).format)).toEqual(["docx", "csv", "html"]);
     expect(events[0]).toMatchObject({ objectType: "Department" });
     expect(defined(events[0]).after).toMatchObject({ report: "monthly", period: "2018-05", department: "CYZCS" });

@@ -88,7 +88,7 @@ export const SIGN_IN_PATH = "/sign-in";
  * share of it says how much of their cost is their own.
  */
 export const SIGNED_IN_FLOOR_PATH = "/settings";
-export const MINISTRY_PAGES = ["/dashboard", "/plan", "/calendar", "/review", "/initiatives?q=制造", "/updates"] as const;
+export const MINISTRY_PAGES = ["/dashboard", "/plan", "/calendar", "/review", "/initiatives?q=制造", "/updates", "/reports?period=2018-06"] as const;
 export const API_LIST_PATH = "/api/v1/initiatives";
 export const HTML_LIMIT_BYTES = 300_000;
 
