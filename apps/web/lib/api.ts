@@ -10,6 +10,7 @@ import { can, ROLES, type Action } from "@workplan/core/rules/policy";
 import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { isRejectedInput, sqlState } from "@workplan/core/infra/db-errors";
 
 // The REST API's transport: authenticate (session cookie or bearer token), call the operation,
 // map its refusals to HTTP. Handlers stay thin; what the API may do is decided by the operations.
@@ -152,7 +153,10 @@ function sentence(message: string): string {
 function englishFields({ fields, messages }: DomainError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, key] of Object.entries(fields ?? {})) {
-    out[field] = messages?.[key] ?? MESSAGES[key] ?? (key.endsWith(".invalid") ? "This value is not valid." : key);
+    out[field] =
+      messages?.[key] ??
+      MESSAGES[key] ??
+      (key.endsWith(".control") ? "Remove the control characters (such as NUL) from this text." : key.endsWith(".invalid") ? "This value is not valid." : key);
   }
   return out;
 }
@@ -182,6 +186,11 @@ function errorResponse(request: Request, error: unknown): Response {
         // Anything outside the viewer's scope looks missing, as on the pages.
         return errorJson(404, { code: "not_found", message: "Not found." });
     }
+  }
+  // A value PostgreSQL refused (a control character, a number out of range) is the request's fault.
+  if (isRejectedInput(error)) {
+    console.warn(`[api] ${request.method} ${new URL(request.url).pathname}: the database refused a value (${sqlState(error) ?? "data"})`);
+    return errorJson(400, { code: "invalid", message: "A value of the request cannot be stored.", fields: { form: "A value of the request cannot be stored." } });
   }
   // The real error goes to the server log only; the client gets no detail or stack.
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);

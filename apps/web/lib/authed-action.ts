@@ -4,6 +4,7 @@ import { clientIp } from "@workplan/auth/client-ip";
 import { DomainError } from "@workplan/core/operations/errors";
 import { can, type Action } from "@workplan/core/rules/policy";
 import { headers } from "next/headers";
+import { isRejectedInput } from "@workplan/core/infra/db-errors";
 
 // The one transport of the server actions: the session, the client's address for the audit trail,
 // and what becomes of a refusal. The operation decides what may be done (rules/policy.ts); an
@@ -47,6 +48,8 @@ export async function authedAction<R, E = Invalid>(
     return await run({ viewer, ip: clientIp(await headers()) });
   } catch (error) {
     if (error instanceof DomainError) return refused ? refused(error) : (invalid(error) as E);
+    // A value PostgreSQL refused is the form's fault: said on the form, not as a server failure.
+    if (isRejectedInput(error)) return { status: "invalid", fields: { form: "form.invalid" } } as E;
     console.error(`${label} failed`, error);
     return { status: "error" };
   }

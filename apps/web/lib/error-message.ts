@@ -7,5 +7,8 @@ export type ErrorTranslator = { (key: string): string; has(key: string): boolean
 /** `errors.${key}` in the reader's language, or `errors.${fallback}` for a key without wording; null without a key. */
 export function errorMessage(t: ErrorTranslator, key: string | null | undefined, fallback = "generic"): string | null {
   if (!key) return null;
-  return t.has(`errors.${key}`) ? t(`errors.${key}`) : t(`errors.${fallback}`);
+  if (t.has(`errors.${key}`)) return t(`errors.${key}`);
+  // The one text rule's refusal ("workDone.control"): the same sentence for every field.
+  if (key.endsWith(".control") && t.has("errors.control")) return t("errors.control");
+  return t(`errors.${fallback}`);
 }

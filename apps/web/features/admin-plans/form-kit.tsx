@@ -17,6 +17,7 @@ export function useErrorText(namespace: "adminPlans" | "adminDepartments" = "adm
     if (!key) return null;
     if (t.has(key)) return t(key);
     if (tp.has(key)) return tp(key);
+    if (key.endsWith(".control")) return tp("control");
     const field = key.split(".")[0] ?? "";
     return tp.has(`${field}.invalid`) ? tp(`${field}.invalid`) : tp("form.failed");
   };

@@ -15,7 +15,8 @@ export function filterText(t: Translator, errors: Record<string, string>): Filte
   const message = (field: string) => {
     const key = errors[field];
     if (!key) return null;
-    return t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.summary");
+    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
+    return key.endsWith(".control") ? t("errors.control") : t("errors.summary");
   };
   return {
     message,

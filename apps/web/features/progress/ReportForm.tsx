@@ -159,7 +159,8 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
     const key = errors[field];
     if (!key) return null;
     const path = key.includes(".") ? key : `${field}.${key}`;
-    return t.has(`errors.${path}`) ? t(`errors.${path}`) : t("errorSummary");
+    if (t.has(`errors.${path}`)) return t(`errors.${path}`);
+    return path.endsWith(".control") ? t("errors.control") : t("errorSummary");
   }
 
   const errorProps = (field: string) =>

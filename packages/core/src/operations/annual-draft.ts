@@ -4,6 +4,7 @@ import { z } from "zod";
 import { buildAnnualDraft, type AnnualDraft, type DraftInitiative } from "../rules/annual-draft";
 import { can, type Viewer } from "../rules/policy";
 import { DomainError } from "./errors";
+import { safeParseText } from "../rules/text-input";
 
 // The year-end report draft (年度工作總結) of a department and a year, from what the system holds:
 // the year's plan (themes and initiatives, their close-out and measured values, the last two approved
@@ -45,7 +46,7 @@ const initiativeSelect = {
 
 export async function getAnnualDraft(viewer: Viewer, queryInput: unknown): Promise<AnnualDraftResult> {
   if (!can(viewer, "report.export")) throw new DomainError("not_found", "no reports for this viewer");
-  const parsed = annualDraftQuerySchema.safeParse(queryInput ?? {});
+  const parsed = safeParseText(annualDraftQuerySchema, queryInput ?? {});
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
     throw new DomainError("invalid", "the draft's query has problems", fields, ANNUAL_DRAFT_MESSAGES);

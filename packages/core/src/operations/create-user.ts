@@ -6,6 +6,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { departmentForAssignment } from "./user-admin";
 import { accountError } from "./user-admin";
+import { safeParseText } from "../rules/text-input";
 
 export const createUserSchema = z
   .object({
@@ -75,7 +76,7 @@ export async function createUser(
   input: CreateUserInput,
   options: { ifMissing?: boolean; ip?: string | null } = {},
 ) {
-  const parsed = createUserSchema.safeParse(input);
+  const parsed = safeParseText(createUserSchema, input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join(".")] = issue.message;

@@ -8,6 +8,7 @@ import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { initiativeWhere } from "./scope";
 import { updateSearchText } from "../infra/search-text";
+import { safeParseText } from "../rules/text-input";
 
 const editSchema = z
   .object({
@@ -26,7 +27,7 @@ const editSchema = z
 export async function editUpdate(viewer: Viewer, updateId: unknown, input: unknown, context: { ip?: string | null } = {}) {
   const id = idSchema.safeParse(updateId);
   if (!id.success) throw new DomainError("not_found", "no such update");
-  const parsed = editSchema.safeParse(input);
+  const parsed = safeParseText(editSchema, input);
   const update = await prisma.progressUpdate.findFirst({
     where: { id: id.data, initiative: initiativeWhere(viewer) },
     select: {

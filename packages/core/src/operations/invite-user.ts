@@ -7,6 +7,7 @@ import { insertUser } from "./create-user";
 import { PASSWORD_LINK_HOURS, issuePasswordLink } from "./password-link";
 import { adminUserSelect, apiAdminUserSchema, departmentCodeSchema, emailSchema, nameSchema, requireAdmin, roleSchema, toAdminUser, type ApiAdminUser } from "./user-admin";
 import { accountError } from "./user-admin";
+import { safeParseText } from "../rules/text-input";
 
 export const inviteUserSchema = z
   .strictObject({
@@ -50,7 +51,7 @@ export async function inviteUser(
 ): Promise<InviteUserResult> {
   // Who may do this does not depend on the input: refuse non-admins before saying anything about it.
   requireAdmin(actor);
-  const parsed = inviteUserSchema.safeParse(input);
+  const parsed = safeParseText(inviteUserSchema, input);
   if (!parsed.success) throw accountError("invalid", "the account has problems", fieldErrors(parsed.error));
   const data = parsed.data;
   const now = context.now ?? new Date();

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { fieldErrors } from "../rules/progress";
 import { DomainError } from "./errors";
+import { normalizeStrings, safeParseText } from "../rules/text-input";
 
 // What the list operations (initiatives, progress reports) share: reading a query string's
 // parameters, and the cursor of a keyset page.
@@ -12,8 +13,9 @@ import { DomainError } from "./errors";
  * silently unfiltered list.
  */
 export function parseListQuery<S extends z.ZodObject>(schema: S, queryInput: unknown, messages?: Readonly<Record<string, string>>): z.output<S> {
-  const input = withoutEmptyValues(queryInput);
-  const parsed = schema.safeParse(input);
+  // Text normalised first: a filter of zero-width characters is no filter.
+  const input = withoutEmptyValues(normalizeStrings(queryInput));
+  const parsed = safeParseText(schema, input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   for (const key of Object.keys(input)) {
     if (!(key in schema.shape)) fields[key] ??= "parameter.unknown";

@@ -18,6 +18,7 @@ import { updateSearchText } from "../infra/search-text";
 import { kickEmailOutbox } from "../infra/email";
 import { initiativeScopeSql } from "./scope";
 import { planNow } from "../infra/plan-clock";
+import { safeParseText } from "../rules/text-input";
 
 export interface EvidenceFileInput {
   name: string;
@@ -109,7 +110,7 @@ export async function logProgress(
   context: LogProgressContext = {},
 ): Promise<LogProgressResult> {
   const now = context.now ?? planNow();
-  const parsed = progressUpdateSchema.safeParse(input);
+  const parsed = safeParseText(progressUpdateSchema, input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const fileCheck = checkEvidenceFiles(files);
   if (!fileCheck.ok) fields.files = fileCheck.problem;

@@ -8,6 +8,7 @@ import { beijingDayStart } from "../rules/dates";
 import { DomainError } from "./errors";
 import { initiativeScopeSql } from "./scope";
 import { planNow } from "../infra/plan-clock";
+import { safeParseText } from "../rules/text-input";
 
 // The monthly progress report (工作進展月報) of a scope and a month: every initiative of that year's
 // plans the requester sees (narrowed to one department), as of the month — its progress, health and
@@ -76,7 +77,7 @@ const number = (value: string | null) => (value === null ? null : Number(value))
 /** The report of `query.period` for the requester's scope, or for one department of it (else 404). */
 export async function getMonthlyReport(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<MonthlyReport> {
   if (!can(viewer, "report.export")) throw new DomainError("not_found", "no reports for this viewer");
-  const parsed = monthlyReportQuerySchema.safeParse(queryInput ?? {});
+  const parsed = safeParseText(monthlyReportQuerySchema, queryInput ?? {});
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
     throw new DomainError("invalid", "the report's query has problems", fields, MONTHLY_REPORT_MESSAGES);

@@ -8,6 +8,7 @@ import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
 import { notify } from "./notify";
 import { initiativeWhere } from "./scope";
+import { safeParseText } from "../rules/text-input";
 
 export const reviewSchema = z
   .object({
@@ -35,7 +36,7 @@ export class AlreadyReviewedError extends DomainError {
 export async function reviewUpdate(viewer: Viewer, updateId: unknown, input: unknown, context: { ip?: string | null } = {}) {
   const id = idSchema.safeParse(updateId);
   if (!id.success) throw new DomainError("not_found", "no such update");
-  const parsed = reviewSchema.safeParse(input);
+  const parsed = safeParseText(reviewSchema, input);
   const update = await prisma.progressUpdate.findFirst({
     where: { id: id.data, initiative: initiativeWhere(viewer) },
     select: {

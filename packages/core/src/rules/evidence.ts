@@ -1,3 +1,4 @@
+import { normalizeText } from "./text-input";
 // Evidence files are checked by their content, not their name.
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -66,7 +67,8 @@ export function sniffFileType(bytes: Uint8Array): string | null {
 
 /** The name a file is stored under: its last path segment, without control characters, at most 200. */
 export function evidenceFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  // Control characters out, and direction overrides too: "名单\u202Egnp.exe" must not read as "名单exe.png".
+  const base = normalizeText((name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "")).trim();
   return base.slice(0, 200) || "file";
 }
 

@@ -2,6 +2,7 @@
 // only ./pace, which has no zod).
 import { z } from "zod";
 import { HEALTHS } from "./health";
+import { INT4_MAX } from "./text-input";
 
 export { AT_RISK_GAP, OFF_TRACK_GAP, expectedProgress, periodOf, periodStart, suggestHealth } from "./pace";
 
@@ -59,7 +60,9 @@ export const progressUpdateSchema = z
       z
         .number({ error: "baseVersion.required" })
         .int("baseVersion.required")
-        .min(0, "baseVersion.required"),
+        .min(0, "baseVersion.required")
+        // A version is a PostgreSQL integer: a larger one is no version this initiative has had.
+        .max(INT4_MAX, "baseVersion.required"),
     ),
   })
   .strict();

@@ -5,6 +5,7 @@ import { can, type Viewer } from "../../rules/policy";
 import { DomainError } from "../errors";
 import type { listDepartmentOptions } from "./list-department-options";
 import type { listDepartments } from "./list-departments";
+import { safeParseText } from "../../rules/text-input";
 
 // What the operations in admin-departments/ share.
 export interface AdminContext {
@@ -44,7 +45,7 @@ export function isDeletable(counts: { users: number; initiatives: number; cooper
 }
 
 export function parseDepartment(input: unknown) {
-  const parsed = departmentSchema.safeParse(input);
+  const parsed = safeParseText(departmentSchema, input);
   if (!parsed.success) throw new DomainError("invalid", "the department has problems", issuesToFields(parsed.error));
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { initiativeSchema, type InitiativeInput } from "../../rules/plan-admin";
 import { invalid } from "../admin-plans";
 import { DomainError } from "../errors";
 import type { getAdminInitiative } from "./get-admin-initiative";
+import { safeParseText } from "../../rules/text-input";
 
 // What the operations in admin-initiatives/ share.
 export const editableSelect = {
@@ -38,7 +39,7 @@ export function snapshot(i: Editable) {
 }
 
 export function parseInitiative(input: unknown): InitiativeInput {
-  const parsed = initiativeSchema.safeParse(input);
+  const parsed = safeParseText(initiativeSchema, input);
   if (!parsed.success) throw invalid(parsed.error, "initiative");
   return parsed.data;
 }

@@ -7,13 +7,14 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { idSchema } from "../get-initiative";
 import { authorisePlans, invalid } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 /** A new theme at the end of the plan, coded like the seed's (`KJS-2018-4`). */
 export async function addTheme(actor: Viewer, planIdInput: unknown, input: unknown, context: AdminContext = {}) {
   authorisePlans(actor);
   const planId = idSchema.safeParse(planIdInput);
   if (!planId.success) throw new DomainError("not_found", "no such plan");
-  const parsed = themeSchema.safeParse(input);
+  const parsed = safeParseText(themeSchema, input);
   if (!parsed.success) throw invalid(parsed.error, "theme");
   try {
     return await prisma.$transaction(async (tx) => {

@@ -7,11 +7,12 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { idSchema } from "../get-initiative";
 import { authorisePlans, invalid, planSnapshot } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 /** A department's plan for a year: one per department and year. */
 export async function createPlan(actor: Viewer, input: unknown, context: AdminContext = {}) {
   authorisePlans(actor);
-  const parsed = createPlanSchema.safeParse(input);
+  const parsed = safeParseText(createPlanSchema, input);
   if (!parsed.success) throw invalid(parsed.error, "plan");
   const data = parsed.data;
   const departmentId = idSchema.safeParse(data.departmentId);

@@ -7,12 +7,13 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { idSchema } from "../get-initiative";
 import { authorisePlans, invalid, planSnapshot } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 export async function updatePlan(actor: Viewer, idInput: unknown, input: unknown, context: AdminContext = {}) {
   authorisePlans(actor);
   const id = idSchema.safeParse(idInput);
   if (!id.success) throw new DomainError("not_found", "no such plan");
-  const parsed = updatePlanSchema.safeParse(input);
+  const parsed = safeParseText(updatePlanSchema, input);
   if (!parsed.success) throw invalid(parsed.error, "plan");
   return prisma.$transaction(async (tx) => {
     const before = await tx.workPlan.findUnique({ where: { id: id.data }, select: { id: true, heading: true, preamble: true, reportDueDay: true } });

@@ -7,12 +7,13 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { idSchema } from "../get-initiative";
 import { authorisePlans, invalid } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 export async function updateTheme(actor: Viewer, idInput: unknown, input: unknown, context: AdminContext = {}) {
   authorisePlans(actor);
   const id = idSchema.safeParse(idInput);
   if (!id.success) throw new DomainError("not_found", "no such theme");
-  const parsed = themeSchema.safeParse(input);
+  const parsed = safeParseText(themeSchema, input);
   if (!parsed.success) throw invalid(parsed.error, "theme");
   return prisma.$transaction(async (tx) => {
     const before = await tx.theme.findUnique({ where: { id: id.data }, select: { id: true, planId: true, title: true, intro: true } });

@@ -6,6 +6,7 @@ import { fieldErrors } from "../../rules/progress";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { MAX_ACTIVE_TOKENS, PREFIX_LENGTH, apiTokenNameSchema, hashApiToken } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 /** Make a token for the viewer. The returned `token` is the only time it is ever available. */
 export async function createApiToken(
@@ -13,7 +14,7 @@ export async function createApiToken(
   input: unknown,
   context: { ip?: string | null } = {},
 ): Promise<{ id: string; token: string; prefix: string }> {
-  const parsed = apiTokenNameSchema.safeParse(input);
+  const parsed = safeParseText(apiTokenNameSchema, input, "name");
   if (!parsed.success) throw new DomainError("invalid", "the token has problems", fieldErrors(parsed.error));
   const token = `wp_${randomBytes(32).toString("base64url")}`;
   const prefix = token.slice(0, PREFIX_LENGTH);

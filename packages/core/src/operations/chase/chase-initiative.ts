@@ -9,6 +9,7 @@ import { calendarSelect, lightOf } from "../reporting-calendar";
 import { initiativeWhere } from "../scope";
 import { type ChaseContext, chaseSchema, recordChase, responsibleStaff } from "./shared";
 import { planNow } from "../../infra/plan-clock";
+import { safeParseText } from "../../rules/text-input";
 
 /** Chase (催辦) one late initiative: record it, count it, audit it, notify its staff. */
 export async function chaseInitiative(
@@ -27,8 +28,8 @@ export async function chaseInitiative(
   // Archived initiatives are out of initiativeWhere; a closed one is done, never late.
   const refusal = row ? check(viewer, "initiative.chase", { departmentId: row.departmentId, closed: row.closedAt !== null }) : "scope";
   if (!row || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
-  const parsed = chaseSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new DomainError("invalid", "bad note", { note: "note.tooLong" });
+  const parsed = safeParseText(chaseSchema, input ?? {});
+  if (!parsed.success) throw new DomainError("invalid", "bad note", { note: parsed.error.issues[0]?.message ?? "note.tooLong" });
   if (refusal) throw new DomainError("invalid", "not late", { form: "chase.notLate" });
   return prisma.$transaction(async (tx) => {
     const state = await lightOf(tx, row, now);

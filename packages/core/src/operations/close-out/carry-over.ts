@@ -9,6 +9,7 @@ import { defaultDueDate, initiativeCode } from "../import-work-report";
 import { initiativeSearchText } from "../../infra/search-text";
 import { findForCloseOut, nextPlanOf } from "./access";
 import { AlreadyCarriedError, CARRYABLE_OUTCOMES, type CloseOutContext, type Tx, carryOverSchema, day } from "./model";
+import { safeParseText } from "../../rules/text-input";
 
 /**
  * The plan a carry-over goes into: the one given, or the next year's. Never created here: an admin
@@ -69,7 +70,7 @@ export async function carryOverInitiative(viewer: Viewer, input: unknown, contex
   const { initiativeId, ...rest } = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const initiative = await findForCloseOut(viewer, initiativeId);
   if (!initiative) throw new DomainError("not_found", "no such initiative");
-  const parsed = carryOverSchema.safeParse(rest);
+  const parsed = safeParseText(carryOverSchema, rest);
   if (!parsed.success) throw new DomainError("invalid", "the carry-over has problems", fieldErrors(parsed.error));
   const ip = context.ip ?? null;
   try {

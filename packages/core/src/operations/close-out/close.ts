@@ -8,6 +8,7 @@ import { notify } from "../notify";
 import { findForCloseOut, staffOf } from "./access";
 import { AlreadyClosedError, CLOSED_EXTENSION_COMMENT, type CloseOutContext, closeOutSchema } from "./model";
 import { planNow } from "../../infra/plan-clock";
+import { safeParseText } from "../../rules/text-input";
 
 /**
  * Close an initiative with an outcome and a note (see the rules above). Two managers closing it at
@@ -17,7 +18,7 @@ export async function closeInitiative(viewer: Viewer, input: unknown, context: C
   const { initiativeId, ...rest } = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const initiative = await findForCloseOut(viewer, initiativeId);
   if (!initiative) throw new DomainError("not_found", "no such initiative");
-  const parsed = closeOutSchema.safeParse(rest);
+  const parsed = safeParseText(closeOutSchema, rest);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   if (initiative.closedAt) throw new AlreadyClosedError();
   if (initiative.plan.status === "CLOSED") fields.form ??= "closeOut.planClosed";

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 import { idSchema } from "../get-initiative";
 import { isoDay } from "../../rules/dates";
+import { INT4_MAX } from "../../rules/text-input";
 
 // Year-end close-out (結項). A manager over the lead department closes an initiative with an outcome
 // and a closing note; a closed initiative takes no more reports, extension requests or chases.
@@ -38,6 +39,7 @@ export const closeOutSchema = z
       .number({ error: "baseVersion.invalid" })
       .int("baseVersion.invalid")
       .min(0, "baseVersion.invalid")
+      .max(INT4_MAX, "baseVersion.invalid")
       .optional()
       .describe("The initiative's version as read; when given and stale (someone reported since), the close is refused with 409"),
   })

@@ -8,6 +8,7 @@ import { idSchema } from "../get-initiative";
 import { notify } from "../notify";
 import { initiativeWhere } from "../scope";
 import { AlreadyDecidedError, day, extensionDecisionSchema, type ExtensionContext } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 /** Approve (the due date moves) or refuse (with a comment) a pending extension request, once. */
 export async function decideExtension(viewer: Viewer, requestId: unknown, input: unknown, context: ExtensionContext = {}) {
@@ -25,7 +26,7 @@ export async function decideExtension(viewer: Viewer, requestId: unknown, input:
   });
   const refusal = request ? check(viewer, "extension.decide", initiativeResource(request.initiative)) : "scope";
   if (!request || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such request");
-  const parsed = extensionDecisionSchema.safeParse(input);
+  const parsed = safeParseText(extensionDecisionSchema, input);
   if (!parsed.success) throw new DomainError("invalid", "the decision has problems", fieldErrors(parsed.error));
   if (request.status !== "PENDING") throw new AlreadyDecidedError();
   // A closed initiative's due date no longer matters (closing it refuses its pending request).

@@ -9,6 +9,7 @@ import { notify, reviewersOf } from "../notify";
 import { initiativeWhere } from "../scope";
 import { day, extensionRequestSchema, parseDate, type ExtensionContext } from "./shared";
 import { planNow } from "../../infra/plan-clock";
+import { safeParseText } from "../../rules/text-input";
 
 /** Ask for a later due date for an initiative (see the rules above). */
 export async function requestExtension(viewer: Viewer, initiativeId: unknown, input: unknown, context: ExtensionContext = {}) {
@@ -33,7 +34,7 @@ export async function requestExtension(viewer: Viewer, initiativeId: unknown, in
     ? check(viewer, "extension.request", initiativeResource({ ...initiative, cooperatingDepartmentIds: initiative.cooperations.map((c) => c.departmentId) }))
     : "scope";
   if (!initiative || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
-  const parsed = extensionRequestSchema.safeParse(input);
+  const parsed = safeParseText(extensionRequestSchema, input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   if (refusal) fields.form = "initiative.closed";
   // Before the due date: on the due day itself a request is still in time.

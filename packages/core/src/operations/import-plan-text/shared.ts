@@ -26,6 +26,7 @@ import {
     type ItemCorrection
 } from "../import-work-report";
 import { isoDay } from "../../rules/dates";
+import { safeParseText } from "../../rules/text-input";
 
 // What the operations in import-plan-text/ share.
 export const MAX_TEXT_LENGTH = 200_000;
@@ -128,7 +129,7 @@ export async function resolveDepartment(input: unknown, fields: Record<string, s
     return { kind: "existing", id: departmentId, names };
   }
   const { kind: _kind, ...rest } = choice.data;
-  const parsed = departmentSchema.safeParse(rest);
+  const parsed = safeParseText(departmentSchema, rest);
   if (!parsed.success) {
     Object.assign(fields, issuesToFields(parsed.error));
     return null;
@@ -143,7 +144,7 @@ export async function resolveDepartment(input: unknown, fields: Record<string, s
 
 /** The text as one department's report, or the problem with it. */
 export function parseText(input: unknown, fields: Record<string, string>): { report: ParsedDepartmentReport | null; problem: TextProblem | null } {
-  const text = textSchema.safeParse(input);
+  const text = safeParseText(textSchema, input, "text");
   if (!text.success) {
     fields.text = text.error.issues[0]?.message ?? "text.required";
     return { report: null, problem: null };
@@ -272,7 +273,7 @@ export function corrections(plans: PreviewPlan[], input: unknown, fields: Record
       items[item.key] = { drop: true };
       return;
     }
-    const check = itemCorrectionSchema.safeParse(row);
+    const check = safeParseText(itemCorrectionSchema, row);
     if (!check.success) {
       Object.assign(fields, issuesToFields(check.error, ["item", item.key]));
       return;
@@ -306,7 +307,7 @@ export function corrections(plans: PreviewPlan[], input: unknown, fields: Record
           themes[theme.key] = { drop: true };
           dropped = true;
         } else {
-          const check = themeCorrectionSchema.safeParse(row);
+          const check = safeParseText(themeCorrectionSchema, row);
           if (!check.success) Object.assign(fields, issuesToFields(check.error, ["theme", theme.key]));
           else if (check.data.title !== theme.title) themes[theme.key] = { title: check.data.title };
         }

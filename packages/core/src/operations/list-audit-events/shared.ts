@@ -5,6 +5,7 @@ import { parseIsoDay } from "../../rules/dates";
 import { can, type Viewer } from "../../rules/policy";
 import { fieldErrors } from "../../rules/progress";
 import { DomainError } from "../errors";
+import { safeParseText } from "../../rules/text-input";
 
 // What the operations in list-audit-events/ share.
 export const AUDIT_PAGE_DEFAULT = 50;
@@ -197,7 +198,7 @@ export function toRow(row: RawRow, link: AuditObjectLink): AuditRow {
 }
 
 export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
+  const parsed = safeParseText(schema, input);
   if (!parsed.success) throw new DomainError("invalid", "the filters have problems", fieldErrors(parsed.error));
   return parsed.data;
 }

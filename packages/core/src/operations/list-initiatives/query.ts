@@ -58,6 +58,9 @@ function cursorAfter(sort: InitiativeSort, row: Row): string {
   }
 }
 
+/** An initiative code: KJS-2018-1.1, CYZCS-2018-7. */
+const INITIATIVE_CODE = /^[A-Z][A-Z0-9_]{0,19}-\d{4}-[0-9.]{1,15}$/;
+
 /** The rows of `s` (the ranked, lit candidates) after the cursor, in the sort's order (the code breaks ties). */
 function afterCursorSql(sort: InitiativeSort, cursor: string, ranked: boolean): Prisma.Sql {
   if (ranked) {
@@ -66,6 +69,8 @@ function afterCursorSql(sort: InitiativeSort, cursor: string, ranked: boolean): 
   }
   switch (sort) {
     case "code":
+      // The code of the page's last initiative, as ever; anything else is not a cursor this list gave.
+      if (!INITIATIVE_CODE.test(cursor)) throw invalidCursor();
       return Prisma.sql`s.code > ${cursor}`;
     case "progress":
     case "-progress": {

@@ -6,6 +6,7 @@ import { apiAdminUserSchema, roleSchema } from "../user-admin";
 import type { getUserForAdmin } from "./get-user-for-admin";
 import type { listAssignableDepartments } from "./list-assignable-departments";
 import { accountError } from "../user-admin";
+import { safeParseText } from "../../rules/text-input";
 
 // What the operations in list-users/ share.
 export const USERS_PAGE_DEFAULT = 50;
@@ -65,7 +66,7 @@ export function queryInput(input: unknown): Record<string, unknown> {
 /** Validate a query as the list page and the API receive it (strings); the page keeps the same values in its URL. */
 export function parseListUsersQuery(input: unknown): ListUsersQuery {
   const values = queryInput(input);
-  const parsed = listUsersQuerySchema.safeParse(values);
+  const parsed = safeParseText(listUsersQuerySchema, values);
   if (parsed.success) return parsed.data;
   const fields = fieldErrors(parsed.error);
   for (const key of Object.keys(values)) {

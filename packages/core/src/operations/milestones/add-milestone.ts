@@ -6,12 +6,13 @@ import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { initiativeForWrite } from "../log-progress";
 import { closed, milestoneSchema } from "./shared";
+import { safeParseText } from "../../rules/text-input";
 
 export async function addMilestone(viewer: Viewer, initiativeId: unknown, input: unknown, context: { ip?: string | null } = {}) {
   const initiative = await initiativeForWrite(prisma, viewer, initiativeId);
   const refusal = initiative ? check(viewer, "milestone.manage", initiativeResource(initiative)) : "scope";
   if (!initiative || refusal === "role" || refusal === "scope") throw new DomainError("not_found", "no such initiative");
-  const parsed = milestoneSchema.safeParse(input);
+  const parsed = safeParseText(milestoneSchema, input);
   if (!parsed.success) throw new DomainError("invalid", "the milestone has problems", fieldErrors(parsed.error));
   if (refusal) throw closed();
   return prisma.$transaction(async (tx) => {

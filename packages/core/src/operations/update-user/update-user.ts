@@ -13,6 +13,7 @@ import {
 } from "../user-admin";
 import { lockActiveAdmins, lockedUntil, lockUser, parseId, revokeSessions, updateUserSchema, type Context } from "./shared";
 import { accountError } from "../user-admin";
+import { safeParseText } from "../../rules/text-input";
 
 /**
  * Change a user's role and/or department, or deactivate / reactivate it. Deactivating revokes all
@@ -22,7 +23,7 @@ import { accountError } from "../user-admin";
 export async function updateUser(actor: Viewer, idInput: unknown, input: unknown, context: Context = {}): Promise<ApiAdminUser> {
   requireAdmin(actor);
   const id = parseId(idInput);
-  const parsed = updateUserSchema.safeParse(input);
+  const parsed = safeParseText(updateUserSchema, input);
   if (!parsed.success) throw accountError("invalid", "the change has problems", fieldErrors(parsed.error));
   const change = parsed.data;
   const now = context.now ?? new Date();
