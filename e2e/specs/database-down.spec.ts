@@ -55,3 +55,13 @@ test("a database that is down gives a clear error page, not a stack trace", asyn
   expect(html).not.toMatch(/ECONNREFUSED|at .*\.js:\d+|PrismaClient/);
   await expectAccessible(page);
 });
+
+test("health: the process is alive, but not ready while its database is down (503, Retry-After)", async ({ request }) => {
+  const live = await request.get(`http://localhost:${PORT}/api/health`);
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ status: "ok" });
+  const ready = await request.get(`http://localhost:${PORT}/api/health/ready`);
+  expect(ready.status()).toBe(503);
+  expect(ready.headers()["retry-after"]).toBe("5");
+  expect(await ready.json()).toEqual({ status: "unavailable", reason: "database unreachable" });
+});

@@ -12,6 +12,7 @@ import {
   SNAPSHOT_PATH,
 } from "./migrations";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { MIGRATION_HEAD } from "./migration-head";
 
 let url: string;
 let own: TestDatabase | undefined;
@@ -67,6 +68,11 @@ describe("migrations", () => {
       expect(row.finished_at).not.toBeNull();
       expect(row.rolled_back_at).toBeNull();
     }
+  });
+
+  it("names the newest migration as the readiness check's head", async () => {
+    const { migrationDirectories } = await readMigrationsList();
+    expect(MIGRATION_HEAD).toBe(migrationDirectories.at(-1)?.path);
   });
 
   it("refuses a STAFF user without a department (CHECK users_staff_needs_department)", async () => {

@@ -1,0 +1,28 @@
+import "server-only";
+import { prisma } from "@workplan/db";
+import { MIGRATION_HEAD } from "@workplan/db/migration-head";
+
+// Is this server ready for traffic? PostgreSQL answers (within `timeoutMs`) and holds the newest
+// migration this code expects (a server deployed ahead of its migrations is not ready).
+
+export type Readiness = { ready: true; migration: string } | { ready: false; reason: "database unreachable" | "migrations pending" };
+
+export async function checkReadiness(timeoutMs = 2_000): Promise<Readiness> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const rows = await Promise.race([
+      prisma.$queryRaw<{ applied: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM _prisma_migrations
+                        WHERE migration_name = ${MIGRATION_HEAD} AND finished_at IS NOT NULL AND rolled_back_at IS NULL) AS applied`,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    return rows[0]?.applied ? { ready: true, migration: MIGRATION_HEAD } : { ready: false, reason: "migrations pending" };
+  } catch (error) {
+    console.warn(`[health] not ready: ${error instanceof Error ? error.message : String(error)}`);
+    return { ready: false, reason: "database unreachable" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
