@@ -97,7 +97,9 @@ export async function getMonthlyReport(viewer: Viewer, queryInput: unknown, opti
   const month = Number(period.slice(5, 7));
   const periodDate = `${period}-01`;
   const monthEnd = beijingDayStart(year, month + 1, 1);
-  const statuses = includeSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
+  // Written as the partial indexes' own predicates (migration report_month_indexes), so that each
+  // probe reads the newest row first instead of sorting the initiative's reports.
+  const quoted = includeSubmitted ? Prisma.sql`u.status IN ('APPROVED', 'SUBMITTED')` : Prisma.sql`u.status = 'APPROVED'`;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT i.id, i.code, i.title, i.original_text, i.target_value::text AS target_value, i.target_unit, i.target_approximate,
            i.due_date, i.original_due_date, CASE WHEN i.closed_at < ${monthEnd} THEN i.closed_at END AS closed_at,
@@ -105,7 +107,7 @@ export async function getMonthlyReport(viewer: Viewer, queryInput: unknown, opti
            t.code AS theme_code, t.title AS theme_title, t.ordinal AS theme_ordinal,
            m.first_report_at,
            asof.progress, asof.health, asof.measured_value,
-           rep.status AS report_status, rep.work_done, rep.problems, rep.next_steps, rep.author, rep.filed_at,
+           rep.status AS report_status, rep.work_done, rep.problems, rep.next_steps, a.name AS author, rep.filed_at,
            (SELECT count(*) FROM progress_updates w
              WHERE w.initiative_id = i.id AND w.period = ${periodDate}::date AND w.status = 'SUBMITTED')::int AS awaiting
       FROM initiatives i
@@ -117,19 +119,19 @@ export async function getMonthlyReport(viewer: Viewer, queryInput: unknown, opti
         SELECT u.progress, u.health::text AS health, u.measured_value::text AS measured_value
           FROM progress_updates u
          WHERE u.initiative_id = i.id AND u.department_id = i.department_id AND u.period <= ${periodDate}::date
-           AND u.status::text = ANY(${statuses})
+           AND ${quoted}
          ORDER BY u.period DESC, u.created_at DESC
          LIMIT 1
       ) asof ON TRUE
       LEFT JOIN LATERAL (
-        SELECT u.status::text AS status, u.work_done, u.problems, u.next_steps, a.name AS author, u.created_at AS filed_at
+        SELECT u.status::text AS status, u.work_done, u.problems, u.next_steps, u.author_id, u.created_at AS filed_at
           FROM progress_updates u
-          JOIN users a ON a.id = u.author_id
          WHERE u.initiative_id = i.id AND u.department_id = i.department_id AND u.period = ${periodDate}::date
-           AND u.status::text = ANY(${statuses})
-         ORDER BY u.created_at DESC
+           AND ${quoted}
+         ORDER BY u.period DESC, u.created_at DESC
          LIMIT 1
       ) rep ON TRUE
+      LEFT JOIN users a ON a.id = rep.author_id
      WHERE p.year = ${year} AND ${initiativeScopeSql(viewer, "i")}
        AND ${department ? Prisma.sql`i.department_id = ${department.id}` : Prisma.sql`TRUE`}
        AND (t.id IS NULL OR t.archived_at IS NULL)
