@@ -16,6 +16,8 @@ test("a server with a wrong setting refuses to start and names every one", async
       NODE_ENV: "production",
       TRUST_PROXY: "yes",
       SMTP_URL: "http://mail.example.gov.cn",
+      // A public address on plain http: session cookies would cross the network in clear.
+      NEXTAUTH_URL: "http://workplan.example.gov.cn",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -36,5 +38,6 @@ test("a server with a wrong setting refuses to start and names every one", async
   expect(output).toContain("Workplan cannot start");
   expect(output).toContain("TRUST_PROXY must be the number of trusted proxies, 0 to 10");
   expect(output).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
+  expect(output).toContain("NEXTAUTH_URL must be https:// in production");
   expect(output).not.toMatch(/\n\s+at /); // no stack trace
 });

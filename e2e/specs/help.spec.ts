@@ -1,17 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs } from "../fixtures";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-test("/help is prerendered at build time in all three languages", () => {
-  const manifest = JSON.parse(readFileSync(path.join(here, "../../apps/web/.next/prerender-manifest.json"), "utf8")) as {
-    routes: Record<string, unknown>;
-  };
-  expect(Object.keys(manifest.routes)).toEqual(expect.arrayContaining(["/help", "/help/zh-Hant", "/help/en"]));
-});
 
 test("the help page explains roles, the monthly cycle and the lights, without signing in", async ({ page }) => {
   await page.goto("/sign-in");

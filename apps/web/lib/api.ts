@@ -2,6 +2,7 @@ import "server-only";
 import { getSession, type SessionViewer } from "@workplan/auth";
 import { clientIp as clientIpOf } from "@workplan/auth/client-ip";
 import { SESSION_COOKIES } from "@workplan/auth/cookies";
+import { isOwnOrigin } from "@workplan/auth/origin";
 import { API_TOKEN_MESSAGES, authenticateApiToken } from "@workplan/core/operations/api-tokens";
 import { CLOSE_OUT_MESSAGES, OUTCOMES } from "@workplan/core/operations/close-out";
 import { DomainError } from "@workplan/core/operations/errors";
@@ -131,17 +132,9 @@ export function clientIp(request: Request): string | null {
   return clientIpOf(request.headers);
 }
 
-/** A state-changing request authenticated by cookie must come from our own pages (CSRF guard). */
+/** A state-changing request authenticated by cookie must come from our own pages (CSRF guard; @workplan/auth/origin). */
 function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  return [request.headers.get("host"), request.headers.get("x-forwarded-host")].some((h) => h !== null && h === host);
+  return isOwnOrigin(request.headers.get("origin"), request.headers);
 }
 
 function sentence(message: string): string {

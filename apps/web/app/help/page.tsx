@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { HelpPage } from "@/features/help/HelpPage";
 
-// Prerendered at build time: cookies read by the layouts (the interface language) come back empty here.
-export const dynamic = "force-static";
+// Rendered per request (no database, no session) so that its scripts carry the CSP nonce (proxy.ts).
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: "zh-Hans", namespace: "help" });

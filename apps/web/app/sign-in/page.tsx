@@ -6,9 +6,8 @@ import { safeCallback } from "@/features/auth/sign-in-address";
 import { SignInView } from "@/features/auth/SignInView";
 import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
 
-// Only a visitor who carries a session cookie gets here (proxy.ts): a valid session goes on to where
-// it was headed, an ended one sees the form. Everyone else is served the prerendered
-// app/sign-in/[locale]/[mode] page, which is the same view.
+// A valid session goes on to where it was headed; anyone else sees the form, in the language of the
+// cookie. Rendered per request: its scripts carry this response's CSP nonce (proxy.ts).
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
   return { title: t("title") };

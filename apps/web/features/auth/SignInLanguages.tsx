@@ -7,9 +7,9 @@ import type { Locale } from "@/i18n/locales";
 const noSubscription = () => () => {};
 
 /**
- * The sign-in page's language links. The page is prerendered, so they are plain links that
- * proxy.ts answers (it remembers the language in the cookie and comes back to /sign-in): no server
- * action on a prerendered page. Once the page runs, each link keeps the address's own query
+ * The sign-in page's language links: plain links that proxy.ts answers (it remembers the language
+ * in the cookie and comes back to /sign-in), so they work before the page's scripts have run.
+ * Once the page runs, each link keeps the address's own query
  * (where to go after signing in, why the session ended).
  */
 export function SignInLanguages({ locale, label }: { locale: Locale; label: string }) {

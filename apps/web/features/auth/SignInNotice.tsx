@@ -7,8 +7,8 @@ import { noticeKey } from "./sign-in-address";
 const noSubscription = () => () => {};
 
 /**
- * "You have signed out" / "Your session has ended", from the address's `?reason=`. The page is
- * prerendered, so the address is read in the browser (nothing on the server, nothing while hydrating).
+ * "You have signed out" / "Your session has ended", from the address's `?reason=`, read in the
+ * browser (nothing on the server, nothing while hydrating).
  */
 export function SignInNotice() {
   const t = useTranslations("signIn");

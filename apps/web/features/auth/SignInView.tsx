@@ -11,9 +11,8 @@ import { SignInNotice } from "./SignInNotice";
 import { PageHeader } from "@/components/PageHeader";
 
 /**
- * The sign-in page in one language. It reads no cookie, no session and no query string on the
- * server, so `next build` prerenders it per language and demo mode (`app/sign-in/[locale]/[mode]`)
- * and proxy.ts serves a visitor without a session that file. The notice ("signed out", "expired")
+ * The sign-in page in one language. It reads no session and no query string itself (it was once
+ * prerendered; now each response carries its own CSP nonce): the notice ("signed out", "expired")
  * and where to go after signing in come from the address, read in the browser.
  */
 export async function SignInView({ locale, demo }: { locale: Locale; demo: boolean }) {

@@ -18,7 +18,7 @@ export function helpHref(locale: string): string {
 
 /**
  * The help page: roles, the monthly cycle and the lights, in one language named by the URL. It reads
- * no cookie and no session, so `next build` prerenders it (the cheapest page the app serves).
+ * no cookie and no session (the cheapest page the app serves; rendered per request only for the CSP nonce).
  */
 export async function HelpPage({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "help" });

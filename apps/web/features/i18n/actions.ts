@@ -7,5 +7,5 @@ import { LOCALE_COOKIE, isLocale } from "@/i18n/locales";
 export async function setLocale(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: process.env.NEXTAUTH_URL?.startsWith("https://") });
 }

@@ -30,4 +30,18 @@ describe("the server's environment", () => {
     );
     expect(() => readServerEnv({ AUTH_SECRET: ok.AUTH_SECRET })).toThrow(/DATABASE_URL is not set/);
   });
+
+  it("in production wants an https public address, unless it is this machine or http is allowed on purpose", () => {
+    const prod = { ...ok, NODE_ENV: "production" };
+    expect(serverEnvProblems({ ...prod, NEXTAUTH_URL: "https://workplan.example.gov.cn" })).toEqual([]);
+    expect(serverEnvProblems({ ...prod, NEXTAUTH_URL: "http://localhost:3000" })).toEqual([]);
+    expect(serverEnvProblems({ ...prod, NEXTAUTH_URL: "http://127.0.0.1:3000" })).toEqual([]);
+    expect(serverEnvProblems({ ...prod, NEXTAUTH_URL: "http://workplan.example.gov.cn" })).toEqual([
+      expect.stringMatching(/^NEXTAUTH_URL must be https:\/\/ in production/),
+    ]);
+    expect(serverEnvProblems({ ...prod, NEXTAUTH_URL: "http://10.0.0.5", ALLOW_INSECURE_HTTP: "1" })).toEqual([]);
+    expect(serverEnvProblems(prod)).toEqual([expect.stringMatching(/^NEXTAUTH_URL is not set/)]);
+    // Development and tests run on http without saying so.
+    expect(serverEnvProblems({ ...ok, NEXTAUTH_URL: "http://workplan.example.gov.cn" })).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export const serverEnvSchema = z
     TRUST_PROXY: z.string().regex(/^(10|[0-9]|true)$/, "must be the number of trusted proxies, 0 to 10").optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    ALLOW_INSECURE_HTTP: flag.optional(),
+    NODE_ENV: z.string().optional(),
     DEMO_MODE: flag.optional(),
     SEED_DEMO: flag.optional(),
     SEED_DEMO_HISTORY: flag.optional(),
@@ -52,10 +54,34 @@ export function serverEnvProblems(env: NodeJS.ProcessEnv = process.env): string[
   if (values.WORKPLAN_TODAY && values.DEMO_MODE !== "1") {
     problems.push("WORKPLAN_TODAY is for the demo only: set DEMO_MODE=1 as well, or unset it");
   }
+  problems.push(...publicUrlProblems(values));
   if (!values.AUTH_SECRET && !values.NEXTAUTH_SECRET) {
     problems.push("AUTH_SECRET is not set: set it to a long random string (e.g. `openssl rand -base64 32`)");
   }
   return problems;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * In production the public URL decides where session cookies may travel: over plain http they would
+ * cross the network in clear (and next-auth only marks them Secure, as `__Secure-…`, for https).
+ * A loopback address is the one http URL allowed without saying so (a demo on this machine);
+ * anything else needs ALLOW_INSECURE_HTTP=1, a deliberate choice for a closed network.
+ */
+function publicUrlProblems(values: Record<string, string>): string[] {
+  if (values.NODE_ENV !== "production") return [];
+  if (!values.NEXTAUTH_URL) return ["NEXTAUTH_URL is not set: set it to the app's public address (https://…)"];
+  let url: URL;
+  try {
+    url = new URL(values.NEXTAUTH_URL);
+  } catch {
+    return []; // named by the schema
+  }
+  if (url.protocol === "https:" || LOOPBACK.has(url.hostname) || values.ALLOW_INSECURE_HTTP === "1") return [];
+  return [
+    "NEXTAUTH_URL must be https:// in production (session cookies would travel in clear); set ALLOW_INSECURE_HTTP=1 only on a network you trust",
+  ];
 }
 
 /** The checked environment; throws naming every problem. */

@@ -4,13 +4,9 @@ import { notFound } from "next/navigation";
 import { HelpPage } from "@/features/help/HelpPage";
 import { isLocale } from "@/i18n/locales";
 
-// /help/zh-Hant and /help/en, prerendered; /help itself is the Simplified Chinese page.
-export const dynamic = "force-static";
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return [{ locale: "zh-Hant" }, { locale: "en" }];
-}
+// /help/zh-Hant and /help/en; /help itself is the Simplified Chinese page. Rendered per request (no
+// database, no session), because each response's scripts carry that response's CSP nonce (proxy.ts).
+export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ locale: string }> };
 
