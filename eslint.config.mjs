@@ -38,6 +38,8 @@ export default tseslint.config(
   {
     // Our policy: nothing in apps/web reaches Prisma except through operations in packages/core.
     files: ["apps/web/**/*.{ts,tsx}"],
+    // The server actions' integration tests read the database to prove a refusal wrote nothing.
+    ignores: ["apps/web/test/**/*.int.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

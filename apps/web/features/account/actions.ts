@@ -4,6 +4,7 @@ import { changePassword } from "@workplan/auth/change-password";
 import { signOutOtherSessions } from "@workplan/core/operations/my-sessions";
 import { checkNewPassword } from "@workplan/core/rules/password-policy";
 import { revalidatePath } from "next/cache";
+import { fieldsOf } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 
 export type ChangePasswordResult =
@@ -24,9 +25,10 @@ export async function changePasswordAction(input: {
     "signed-in",
     "changing a password",
     async ({ viewer, ip }) => {
-      const currentPassword = text(input.currentPassword);
-      const newPassword = text(input.newPassword);
-      if (newPassword !== text(input.confirmPassword)) {
+      const sent = fieldsOf(input);
+      const currentPassword = text(sent.currentPassword);
+      const newPassword = text(sent.newPassword);
+      if (newPassword !== text(sent.confirmPassword)) {
         // Say what else is wrong with the fields too (the pure rule), without checking the current password.
         const fields: Record<string, string> = { confirmPassword: "confirmPassword.mismatch" };
         const problem = checkNewPassword(newPassword, { email: viewer.email, name: viewer.name });

@@ -19,6 +19,7 @@ import {
 } from "@workplan/core/operations/import-plan-text";
 import { PlanExistsError } from "@workplan/core/operations/import-work-report";
 import { revalidatePath } from "next/cache";
+import { path } from "@/lib/action-args";
 import { authedAction, type Invalid } from "@/lib/authed-action";
 
 // The transport of the admin's department and plan forms: parse, call the operation, map its
@@ -47,7 +48,7 @@ async function run<T extends object>(
     "admin action",
     async ({ viewer, ip }) => {
       const result = await write(viewer, { ip });
-      for (const path of paths) revalidatePath(path);
+      for (const page of paths) revalidatePath(page);
       return { status: "saved", ...result };
     },
     refused,
@@ -66,11 +67,11 @@ export async function createDepartmentAction(input: DepartmentFields) {
 }
 
 export async function updateDepartmentAction(id: string, input: DepartmentFields) {
-  return run("admin.departments", async (viewer, context) => updateDepartment(viewer, id, input, context), ["/admin/departments", `/admin/departments/${id}`]);
+  return run("admin.departments", async (viewer, context) => updateDepartment(viewer, id, input, context), ["/admin/departments", path`/admin/departments/${id}`]);
 }
 
 export async function setDepartmentArchivedAction(id: string, archived: boolean) {
-  return run("admin.departments", async (viewer, context) => setDepartmentArchived(viewer, id, archived, context), ["/admin/departments", `/admin/departments/${id}`]);
+  return run("admin.departments", async (viewer, context) => setDepartmentArchived(viewer, id, archived, context), ["/admin/departments", path`/admin/departments/${id}`]);
 }
 
 export async function deleteDepartmentAction(id: string) {
@@ -88,7 +89,7 @@ export async function createPlanAction(input: PlanFields & { departmentId: strin
 }
 
 export async function updatePlanAction(planId: string, input: PlanFields) {
-  return run("admin.plans", async (viewer, context) => updatePlan(viewer, planId, input, context), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => updatePlan(viewer, planId, input, context), ["/admin/plans", path`/admin/plans/${planId}`]);
 }
 
 export interface ThemeFields {
@@ -97,15 +98,15 @@ export interface ThemeFields {
 }
 
 export async function addThemeAction(planId: string, input: ThemeFields) {
-  return run("admin.plans", async (viewer, context) => addTheme(viewer, planId, input, context), [`/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => addTheme(viewer, planId, input, context), [path`/admin/plans/${planId}`]);
 }
 
 export async function updateThemeAction(planId: string, themeId: string, input: ThemeFields) {
-  return run("admin.plans", async (viewer, context) => updateTheme(viewer, themeId, input, context), [`/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => updateTheme(viewer, themeId, input, context), [path`/admin/plans/${planId}`]);
 }
 
 export async function archiveThemeAction(planId: string, themeId: string) {
-  return run("admin.plans", async (viewer, context) => archiveTheme(viewer, themeId, context), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => archiveTheme(viewer, themeId, context), ["/admin/plans", path`/admin/plans/${planId}`]);
 }
 
 export interface InitiativeFields {
@@ -120,14 +121,14 @@ export interface InitiativeFields {
 }
 
 export async function addInitiativeAction(planId: string, themeId: string | null, input: InitiativeFields) {
-  return run("admin.plans", async (viewer, context) => addInitiative(viewer, planId, { ...input, themeId: themeId ?? "" }, context), ["/admin/plans", `/admin/plans/${planId}`]);
+  return run("admin.plans", async (viewer, context) => addInitiative(viewer, planId, { ...input, themeId: themeId ?? "" }, context), ["/admin/plans", path`/admin/plans/${planId}`]);
 }
 
 export async function updateInitiativeAction(planId: string, initiativeId: string, input: InitiativeFields) {
   return run(
     "admin.plans",
     async (viewer, context) => updateInitiative(viewer, initiativeId, input, context),
-    ["/admin/plans", `/admin/plans/${planId}`, `/initiatives/${initiativeId}`],
+    ["/admin/plans", path`/admin/plans/${planId}`, path`/initiatives/${initiativeId}`],
   );
 }
 
@@ -135,7 +136,7 @@ export async function setInitiativeArchivedAction(planId: string, initiativeId: 
   return run(
     "admin.plans",
     async (viewer, context) => setInitiativeArchived(viewer, initiativeId, archived, context),
-    ["/admin/plans", `/admin/plans/${planId}`, `/initiatives/${initiativeId}`],
+    ["/admin/plans", path`/admin/plans/${planId}`, path`/initiatives/${initiativeId}`],
   );
 }
 

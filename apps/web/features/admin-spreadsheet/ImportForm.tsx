@@ -73,7 +73,7 @@ export function ImportForm() {
       <div aria-live="polite">
         {state?.status === "imported" && <Imported state={state} />}
         {state?.status === "invalid" && !fileError && <ErrorTable errors={state.errors} />}
-        {(state?.status === "error" || state?.status === "signed-out") && (
+        {(state?.status === "error" || state?.status === "not-found" || state?.status === "signed-out") && (
           <Alert kind="error" testId="import-failed">
             {state.status === "signed-out" ? t("errors.signedOut") : t("errors.failed")}
           </Alert>

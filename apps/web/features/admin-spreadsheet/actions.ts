@@ -3,12 +3,14 @@
 import { importPlanSpreadsheet, type ImportedPlan } from "@workplan/core/operations/import-plan-spreadsheet";
 import { MAX_SPREADSHEET_BYTES, type SpreadsheetError } from "@workplan/core/rules/plan-spreadsheet";
 import { revalidatePath } from "next/cache";
+import { formOf } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 
 export type ImportState =
   | { status: "imported"; plans: ImportedPlan[]; counts: { plans: number; themes: number; initiatives: number; cooperations: number } }
   | { status: "invalid"; errors: SpreadsheetError[] }
   | { status: "signed-out" }
+  | { status: "not-found" }
   | { status: "error" };
 
 const fileProblem = (key: string, params?: SpreadsheetError["params"]): ImportState => ({
@@ -22,7 +24,7 @@ export async function importPlanAction(formData: FormData): Promise<ImportState>
     "admin.plans",
     "importing a plan spreadsheet",
     async ({ viewer, ip }) => {
-      const file = formData.get("file");
+      const file = formOf(formData).get("file");
       if (typeof file !== "object" || file === null || !("arrayBuffer" in file) || file.size === 0) return fileProblem("file.empty");
       // Refused before it is read into memory.
       if (file.size > MAX_SPREADSHEET_BYTES) return fileProblem("file.tooLarge", { max: 5 });
@@ -32,6 +34,6 @@ export async function importPlanAction(formData: FormData): Promise<ImportState>
       return { status: "imported", plans: result.plans, counts: result.counts };
     },
     // Not an admin: the page does not exist for them, and neither does this.
-    () => ({ status: "error" }),
+    () => ({ status: "not-found" }),
   );
 }

@@ -4,6 +4,7 @@ import type { DomainError } from "@workplan/core/operations/errors";
 import { inviteUser } from "@workplan/core/operations/invite-user";
 import { forcePasswordReset, unlockUser, updateUser } from "@workplan/core/operations/update-user";
 import { revalidatePath } from "next/cache";
+import { path } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 import { setPasswordUrl } from "@/lib/set-password-url";
 
@@ -60,7 +61,7 @@ export async function updateRoleAction(userId: string, input: { role: unknown; d
     "account administration",
     async ({ viewer, ip }) => {
       await updateUser(viewer, userId, { role: text(input.role) || undefined, department: text(input.department) }, { ip: ip });
-      revalidatePath(`/admin/users/${userId}`);
+      revalidatePath(path`/admin/users/${userId}`);
       revalidatePath("/admin/users");
       return { status: "done" };
     },
@@ -74,7 +75,7 @@ export async function setActiveAction(userId: string, active: boolean): Promise<
     "account administration",
     async ({ viewer, ip }) => {
       await updateUser(viewer, userId, { active: active === true }, { ip: ip });
-      revalidatePath(`/admin/users/${userId}`);
+      revalidatePath(path`/admin/users/${userId}`);
       revalidatePath("/admin/users");
       return { status: "done" };
     },
@@ -88,7 +89,7 @@ export async function unlockAction(userId: string): Promise<AdminActionResult> {
     "account administration",
     async ({ viewer, ip }) => {
       const { unlocked } = await unlockUser(viewer, userId, { ip: ip });
-      revalidatePath(`/admin/users/${userId}`);
+      revalidatePath(path`/admin/users/${userId}`);
       revalidatePath("/admin/users");
       return { status: "done", unlocked };
     },
@@ -102,7 +103,7 @@ export async function forceResetAction(userId: string): Promise<AdminActionResul
     "account administration",
     async ({ viewer, ip }) => {
       const reset = await forcePasswordReset(viewer, userId, { ip: ip });
-      revalidatePath(`/admin/users/${userId}`);
+      revalidatePath(path`/admin/users/${userId}`);
       return { status: "link", link: { url: await setPasswordUrl(reset.token), expiresAt: reset.expiresAt.toISOString(), purpose: reset.purpose } };
     },
     refused,

@@ -2,6 +2,7 @@
 
 import { carryOverInitiative, closeInitiative, reopenInitiative } from "@workplan/core/operations/close-out";
 import { revalidatePath } from "next/cache";
+import { path } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 
 export type CloseOutResult =
@@ -14,7 +15,7 @@ export type CloseOutResult =
 export async function submitCloseOut(initiativeId: string, outcome: string, note: string, baseVersion: number): Promise<CloseOutResult> {
   return authedAction("initiative.close", "close-out", async ({ viewer, ip }) => {
     await closeInitiative(viewer, { initiativeId, outcome: outcome || undefined, note, baseVersion }, { ip });
-    revalidatePath(`/initiatives/${initiativeId}`);
+    revalidatePath(path`/initiatives/${initiativeId}`);
     return { status: "saved" } as const;
   });
 }
@@ -23,7 +24,7 @@ export async function submitCloseOut(initiativeId: string, outcome: string, note
 export async function submitCarryOver(initiativeId: string): Promise<CloseOutResult> {
   return authedAction("initiative.close", "carry-over", async ({ viewer, ip }) => {
     const result = await carryOverInitiative(viewer, { initiativeId }, { ip });
-    for (const path of [`/initiatives/${initiativeId}`, `/initiatives/${result.initiativeId}`, "/plan"]) revalidatePath(path);
+    for (const page of [path`/initiatives/${initiativeId}`, path`/initiatives/${result.initiativeId}`, "/plan"]) revalidatePath(page);
     return { status: "saved", initiativeId: result.initiativeId } as const;
   });
 }
@@ -32,7 +33,7 @@ export async function submitCarryOver(initiativeId: string): Promise<CloseOutRes
 export async function submitReopen(initiativeId: string): Promise<CloseOutResult> {
   return authedAction("initiative.close", "reopen", async ({ viewer, ip }) => {
     await reopenInitiative(viewer, initiativeId, { ip });
-    revalidatePath(`/initiatives/${initiativeId}`);
+    revalidatePath(path`/initiatives/${initiativeId}`);
     return { status: "saved" } as const;
   });
 }

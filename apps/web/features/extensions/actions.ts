@@ -2,6 +2,7 @@
 
 import { decideExtension, requestExtension } from "@workplan/core/operations/extension-requests";
 import { revalidatePath } from "next/cache";
+import { path } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 
 export type ExtensionResult =
@@ -13,7 +14,7 @@ export type ExtensionResult =
 export async function submitExtensionRequest(initiativeId: string, requestedDueDate: string, reason: string): Promise<ExtensionResult> {
   return authedAction("extension.request", "extension request", async ({ viewer, ip }) => {
     await requestExtension(viewer, initiativeId, { requestedDueDate, reason }, { ip });
-    revalidatePath(`/initiatives/${initiativeId}`);
+    revalidatePath(path`/initiatives/${initiativeId}`);
     return { status: "saved" } as const;
   });
 }

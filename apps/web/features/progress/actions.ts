@@ -5,6 +5,7 @@ import { type DomainError } from "@workplan/core/operations/errors";
 import { ConflictError, logProgress } from "@workplan/core/operations/log-progress";
 import { addMilestone, setMilestoneDone } from "@workplan/core/operations/milestones";
 import { revalidatePath } from "next/cache";
+import { formOf, path } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 
 export type ActionResult =
@@ -21,7 +22,8 @@ function refused(error: DomainError): ActionResult {
   return { status: "invalid", fields: { form: "notFound" } };
 }
 
-export async function submitProgress(initiativeId: string, formData: FormData): Promise<ActionResult> {
+export async function submitProgress(initiativeId: string, sent: FormData): Promise<ActionResult> {
+  const formData = formOf(sent);
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
@@ -57,14 +59,15 @@ export async function submitProgress(initiativeId: string, formData: FormData): 
         revisionOf: text("revisionOf") || null,
         ip,
       });
-      revalidatePath(`/initiatives/${initiativeId}`);
+      revalidatePath(path`/initiatives/${initiativeId}`);
       return { status: "saved", version: result.version } as const;
     },
     refused,
   );
 }
 
-export async function saveUpdateText(initiativeId: string, updateId: string, formData: FormData): Promise<ActionResult> {
+export async function saveUpdateText(initiativeId: string, updateId: string, sent: FormData): Promise<ActionResult> {
+  const formData = formOf(sent);
   const text = {
     workDone: formData.get("workDone") ?? "",
     problems: formData.get("problems") ?? "",
@@ -76,21 +79,22 @@ export async function saveUpdateText(initiativeId: string, updateId: string, for
     "editing a report",
     async ({ viewer, ip }) => {
       await editUpdate(viewer, updateId, text, { ip });
-      revalidatePath(`/initiatives/${initiativeId}`);
+      revalidatePath(path`/initiatives/${initiativeId}`);
       return { status: "saved" } as const;
     },
     refused,
   );
 }
 
-export async function createMilestone(initiativeId: string, formData: FormData): Promise<ActionResult> {
+export async function createMilestone(initiativeId: string, sent: FormData): Promise<ActionResult> {
+  const formData = formOf(sent);
   const input = { title: formData.get("title") ?? "", dueDate: formData.get("dueDate") ?? "" };
   return authedAction(
     "milestone.manage",
     "adding a milestone",
     async ({ viewer, ip }) => {
       await addMilestone(viewer, initiativeId, input, { ip });
-      revalidatePath(`/initiatives/${initiativeId}`);
+      revalidatePath(path`/initiatives/${initiativeId}`);
       return { status: "saved" } as const;
     },
     refused,
@@ -103,7 +107,7 @@ export async function toggleMilestone(initiativeId: string, milestoneId: string,
     "marking a milestone",
     async ({ viewer, ip }) => {
       await setMilestoneDone(viewer, milestoneId, done, { ip });
-      revalidatePath(`/initiatives/${initiativeId}`);
+      revalidatePath(path`/initiatives/${initiativeId}`);
       return { status: "saved" } as const;
     },
     refused,

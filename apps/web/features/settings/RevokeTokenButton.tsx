@@ -33,7 +33,7 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
       <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
         {t("cancel")}
       </Button>
-      {(result?.status === "error" || result?.status === "signed-out") && (
+      {(result?.status === "error" || result?.status === "not-found" || result?.status === "signed-out") && (
         <span className="w-full text-right text-sm text-red-700" aria-live="assertive">
           {result.status === "signed-out" ? t("errors.signedOut") : t("errors.failed")}
         </span>

@@ -24,7 +24,7 @@ export async function createTokenAction(name: unknown): Promise<CreateTokenResul
   );
 }
 
-export type RevokeTokenResult = { status: "revoked" | "signed-out" | "error" };
+export type RevokeTokenResult = { status: "revoked" | "not-found" | "signed-out" | "error" };
 
 export async function revokeTokenAction(id: unknown): Promise<RevokeTokenResult> {
   return authedAction(
@@ -36,6 +36,6 @@ export async function revokeTokenAction(id: unknown): Promise<RevokeTokenResult>
       return { status: "revoked" } as const;
     },
     // Someone else's or an unknown token: nothing to revoke, and nothing to tell.
-    (): RevokeTokenResult => ({ status: "error" }),
+    (): RevokeTokenResult => ({ status: "not-found" }),
   );
 }
