@@ -4,6 +4,7 @@ import { prisma } from "@workplan/db";
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticate } from "./authenticate";
+import { pruneForgotten } from "./throttle";
 import type * as Password from "./password";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -210,5 +211,23 @@ describe("one address on one account", () => {
     ]);
     // The pair's delay is the one for its last failure: a minute, doubled per failure after the 5th.
     expect(rows.find((r) => r.address === ip && r.email === email)?.delayedUntil).toEqual(at(60 * 2 ** (checked - 5)));
+  });
+});
+
+describe("housekeeping", () => {
+  it("prunes rows whose run is forgotten and whose delay is over, and keeps the rest", async () => {
+    const address = newAddress();
+    const dayAndAHalfAgo = new Date(Date.now() - 36 * 3600_000);
+    await prisma.signInThrottle.createMany({
+      data: [
+        { address, email: "old@test.local", failures: 3, lastFailedAt: dayAndAHalfAgo },
+        { address, email: "old-delay-over@test.local", failures: 9, lastFailedAt: dayAndAHalfAgo, delayedUntil: dayAndAHalfAgo },
+        { address, email: "recent@test.local", failures: 1, lastFailedAt: new Date() },
+        { address, email: "still-delayed@test.local", failures: 50, lastFailedAt: dayAndAHalfAgo, delayedUntil: new Date(Date.now() + 60_000) },
+      ],
+    });
+    expect(await pruneForgotten()).toBeGreaterThanOrEqual(2);
+    const left = await prisma.signInThrottle.findMany({ where: { address }, orderBy: { email: "asc" } });
+    expect(left.map((r) => r.email)).toEqual(["recent@test.local", "still-delayed@test.local"]);
   });
 });

@@ -133,6 +133,24 @@ async function countOne(address: string, email: string, kind: ThrottleKind, rule
   return { kind, failures, until };
 }
 
+/** Every run is forgotten a day after its last failure at the latest (the address rule's window). */
+const PRUNE_AFTER_MS = 24 * 3600_000;
+/** One counted failure in this many also prunes (so that a spray of made-up e-mails does not grow the table for ever). */
+const PRUNE_EVERY = 100;
+
+/**
+ * Delete rows whose run is forgotten and whose delay is over: they mean what no row means. By the
+ * real clock, not a test's; a batch at a time.
+ */
+export async function pruneForgotten(): Promise<number> {
+  const before = new Date(Date.now() - PRUNE_AFTER_MS);
+  return prisma.$executeRaw`
+    DELETE FROM sign_in_throttles WHERE (address, email) IN (
+      SELECT address, email FROM sign_in_throttles
+      WHERE last_failed_at < ${before} AND (delayed_until IS NULL OR delayed_until < ${before})
+      LIMIT 1000)`;
+}
+
 /**
  * Count a failed password check. At sign-in all three keys count; a wrong current password when
  * changing one's password counts on the account and the address-and-account keys (`address: false`).
@@ -148,6 +166,7 @@ export async function countFailure(
     await countOne("", keys.email, "account", rules, now),
     ...(options.address === false ? [] : [await countOne(keys.address, "", "address", rules, now)]),
   ];
+  if (Math.random() * PRUNE_EVERY < 1) await pruneForgotten();
   const failures: FailureCount["failures"] = {};
   let delayed: FailureCount["delayed"] = null;
   for (const c of counted) {

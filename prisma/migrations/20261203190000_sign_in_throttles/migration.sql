@@ -22,6 +22,9 @@ CREATE INDEX "sign_in_throttles_delayed_until_idx" ON "sign_in_throttles"("delay
 -- CreateIndex
 CREATE INDEX "sign_in_throttles_email_idx" ON "sign_in_throttles"("email");
 
+-- CreateIndex
+CREATE INDEX "sign_in_throttles_last_failed_at_idx" ON "sign_in_throttles"("last_failed_at");
+
 -- The old per-e-mail counts carry over as the accounts' own rows (a lock still running stays one).
 INSERT INTO "sign_in_throttles" ("email", "failures", "last_failed_at", "delayed_until")
 SELECT "email", "failures", "first_failed_at", "locked_until" FROM "login_throttles" WHERE "email" <> '';
