@@ -187,6 +187,18 @@ describe("one address on one account", () => {
     expect(await prisma.signInThrottle.findUnique({ where: { address_email: { address: ip, email } } })).toBeNull();
   });
 
+  it("answers with the whole wait when more than one limit holds the attempt back", async () => {
+    const { email } = await newUser();
+    const ip = newAddress();
+    await prisma.signInThrottle.createMany({
+      data: [
+        { address: ip, email, failures: 5, lastFailedAt: at(0), delayedUntil: at(60) },
+        { address: ip, failures: 15, lastFailedAt: at(0), delayedUntil: at(1800) },
+      ],
+    });
+    expect(await authenticate({ email, password: PASSWORD }, { ip, now: at(10) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1790 });
+  });
+
   it("forgets a run of failures an hour after the last one", async () => {
     const { email } = await newUser();
     const ip = newAddress();

@@ -83,11 +83,10 @@ export async function findThrottle(
     WHERE (address, email) IN ((${keys.address}, ${keys.email}), (${keys.address}, ''), ('', ${keys.email}))
       AND delayed_until > ${now}`;
   const delays = rows.map((r) => ({ kind: throttleKind(r), address: r.address, email: r.email, delayedUntil: r.delayed_until, failures: r.failures }));
-  const pair = delays.find((d) => d.kind === "pair");
-  if (pair) return pair;
-  if (delays.length === 0) return null;
-  if (await isKnownAddress(who.userId, who.ip, now)) return null;
-  return delays.reduce((a, b) => (b.delayedUntil > a.delayedUntil ? b : a));
+  const others = delays.filter((d) => d.kind !== "pair");
+  const applying = others.length > 0 && (await isKnownAddress(who.userId, who.ip, now)) ? delays.filter((d) => d.kind === "pair") : delays;
+  // The longest of those that apply: the wait the answer gives is the whole wait.
+  return applying.reduce<Throttle | null>((a, b) => (a && a.delayedUntil >= b.delayedUntil ? a : b), null);
 }
 
 /**
