@@ -63,6 +63,11 @@ export default defineConfig({
       AUTH_SECRET,
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       DEMO_MODE: "1",
+      // Every spec signs in from loopback, a dozen of them with wrong passwords on purpose: the
+      // address limit (10 failures by default) stays on, but high enough that those failures cannot
+      // hold back the other specs' sign-ins. The address rule itself is proven in
+      // packages/auth/src/throttle.int.test.ts; sign-in-throttle.spec.ts shows the per-account ones.
+      SIGN_IN_ADDRESS_LIMIT: "100",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -76,7 +76,7 @@ test("the sign-in page is light: ≤ 30 kB of HTML, only its own messages, ≤ 1
   expect(weight.jsGzipBytes, "sign-in JavaScript (gzipped)").toBeLessThanOrEqual(JS_BUDGET);
 
   // The page's own texts are there (rendered, and passed to the sign-in form) …
-  expect(weight.html).toContain(textsOf("signIn").find((s) => s.includes("账户已锁定")));
+  expect(weight.html).toContain(textsOf("signIn").find((s) => s.includes("此账户已停用")));
   // … and no other part of the message file.
   const own = ["signIn", "errors", "app", "nav", "roles", "help"];
   const others = Object.keys(messages).filter((ns) => !own.includes(ns));
@@ -88,7 +88,7 @@ test("the sign-in page is light: ≤ 30 kB of HTML, only its own messages, ≤ 1
   await expect(page.getByText("请输入邮箱。")).toBeVisible();
 });
 
-const ADMIN_ONLY = ["adminPlans", "adminUsers", "adminSpreadsheet", "adminAudit", "adminDepartments", "setPassword"];
+const ADMIN_ONLY = ["adminPlans", "adminUsers", "adminSpreadsheet", "adminAudit", "adminThrottles", "adminDepartments", "setPassword"];
 
 test("every main page a manager opens stays within 150 kB of JavaScript and carries no unrelated messages", async ({ page }) => {
   await signInAs(page, "policy.lead@demo.local");

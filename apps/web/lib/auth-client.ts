@@ -21,7 +21,7 @@ async function post(path: string, fields: Record<string, string>): Promise<{ ok:
   return { ok: response.ok, url: answer.url ?? "" };
 }
 
-/** Signs in with email and password; `error` is next-auth's code ("CredentialsSignin", "Locked", …) or null. */
+/** Signs in with email and password; `error` is next-auth's code ("CredentialsSignin", "Throttled:120", …) or null. */
 export async function signInWithPassword(email: string, password: string): Promise<{ ok: boolean; error: string | null }> {
   const { ok, url } = await post("callback/credentials", { email, password, callbackUrl: window.location.href });
   const error = url ? new URL(url, window.location.origin).searchParams.get("error") : "unavailable";

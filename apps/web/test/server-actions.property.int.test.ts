@@ -48,7 +48,7 @@ const REFUSALS = new Set(["invalid", "conflict", "signed-out", "not-found", "exi
  * the account (sign-in throttling) and audited, exactly like a wrong password at sign-in.
  */
 const WRITES_ON_REFUSAL: Record<string, string[]> = {
-  changePasswordAction: ["login_throttles", "audit_events"],
+  changePasswordAction: ["sign_in_throttles", "audit_events"],
 };
 
 const MEGABYTE = "长".repeat(350_000); // 1 MB in UTF-8

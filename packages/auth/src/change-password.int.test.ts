@@ -3,9 +3,9 @@ import { DomainError } from "@workplan/core/operations/errors";
 import { loadViewer, type SessionViewer } from "@workplan/core/operations/load-viewer";
 import { listMySessions, signOutOtherSessions } from "@workplan/core/operations/my-sessions";
 import { prisma } from "@workplan/db";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES, authenticate } from "./authenticate";
+import { authenticate } from "./authenticate";
 import { changePassword } from "./change-password";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -27,6 +27,9 @@ async function signIn(email: string, password = PASSWORD, userAgent: string | nu
   if (!viewer) throw new Error("no viewer");
   return viewer;
 }
+
+/** An address no other test uses. */
+const newAddress = () => `10.30.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   try {
@@ -88,33 +91,48 @@ describe("changePassword", () => {
     const viewer = await signIn(email);
     const other = await signIn(email);
     const before = await storedHash(id);
+    const ip = newAddress();
 
-    const error = await refusal(changePassword(viewer, { currentPassword: "not-my-password", newPassword: NEW_PASSWORD }));
+    const error = await refusal(changePassword(viewer, { currentPassword: "not-my-password", newPassword: NEW_PASSWORD }, { ip }));
     expect(error.fields).toEqual({ currentPassword: "currentPassword.wrong" });
     expect(await storedHash(id)).toBe(before);
     expect(await loadViewer(other.sessionId)).not.toBeNull();
-    expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { email } })).failures).toBe(1);
+    // Counted on the account and on this address with it (not on the address alone: a signed-in user's typo is no spraying).
+    const rows = await prisma.signInThrottle.findMany({ where: { OR: [{ email }, { address: ip }] }, orderBy: { address: "asc" } });
+    expect(rows.map((r) => [r.address, r.email, r.failures])).toEqual([
+      ["", email, 1],
+      [ip, email, 1],
+    ]);
     const failed = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.password_change_failed", objectId: id } });
     expect(failed.after).toMatchObject({ reason: "wrong_current_password", failures: 1, locked: false });
     expect(await auditText(id)).not.toContain("not-my-password");
   });
 
-  it("locks after five wrong passwords, at sign-in and here together, and then refuses even the right one", async () => {
+  it("is held back after five wrong passwords from one address, at sign-in and here together, the right one included", async () => {
     const { id, email } = await newUser();
     const viewer = await signIn(email);
-    for (let i = 0; i < 3; i += 1) await authenticate({ email, password: `bad-${i}` });
-    expect((await refusal(changePassword(viewer, { currentPassword: "bad-3", newPassword: NEW_PASSWORD }))).fields).toEqual({
+    const ip = newAddress();
+    for (let i = 0; i < 3; i += 1) await authenticate({ email, password: `bad-${i}` }, { ip });
+    expect((await refusal(changePassword(viewer, { currentPassword: "bad-3", newPassword: NEW_PASSWORD }, { ip }))).fields).toEqual({
       currentPassword: "currentPassword.wrong",
     });
-    expect((await refusal(changePassword(viewer, { currentPassword: "bad-4", newPassword: NEW_PASSWORD }))).fields).toEqual({
+    expect((await refusal(changePassword(viewer, { currentPassword: "bad-4", newPassword: NEW_PASSWORD }, { ip }))).fields).toEqual({
       currentPassword: "currentPassword.locked",
     });
-    expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { email } })).failures).toBe(MAX_FAILURES);
-    expect(await authenticate({ email, password: PASSWORD })).toEqual({ ok: false, reason: "locked" });
-    expect((await refusal(changePassword(viewer, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }))).fields).toEqual({
+    const pair = await prisma.signInThrottle.findUniqueOrThrow({ where: { address_email: { address: ip, email } } });
+    expect(pair.failures).toBe(5);
+    expect(pair.delayedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(await authenticate({ email, password: PASSWORD }, { ip })).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await refusal(changePassword(viewer, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, { ip }))).fields).toEqual({
       currentPassword: "currentPassword.locked",
     });
     expect(await verifyPassword((await storedHash(id)) ?? "", PASSWORD)).toBe(true);
+    const locked = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.password_change_failed", objectId: id, ip }, orderBy: { id: "desc" } });
+    expect(locked.after).toMatchObject({ reason: "locked", by: "pair" });
+
+    // From another address the owner changes it, and every count against the old password is forgotten.
+    expect(await changePassword(viewer, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, { ip: newAddress() })).toEqual({ endedSessions: 0 });
+    expect(await prisma.signInThrottle.count({ where: { email } })).toBe(0);
   });
 
   it("refuses a short, common, personal or unchanged new password, and a missing current one, before checking anything", async () => {
@@ -140,7 +158,7 @@ describe("changePassword", () => {
     expect(await storedHash(id)).toBe(before);
     expect(await loadViewer(other.sessionId)).not.toBeNull();
     // Invalid new passwords are refused before the current password is checked: no failure was counted.
-    expect(await prisma.loginThrottle.findUnique({ where: { email } })).toBeNull();
+    expect(await prisma.signInThrottle.count({ where: { email } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { action: "user.password_changed", objectId: id } })).toBe(0);
   });
 });

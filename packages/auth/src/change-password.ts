@@ -4,10 +4,11 @@ import { DomainError } from "@workplan/core/operations/errors";
 import type { SessionViewer } from "@workplan/core/operations/load-viewer";
 import { currentSessionId, revokeOtherSessions } from "@workplan/core/operations/my-sessions";
 import { PASSWORD_MESSAGES, checkNewPassword } from "@workplan/core/rules/password-policy";
+import { throttleAddress } from "@workplan/core/rules/sign-in-throttle";
 import { prisma } from "@workplan/db";
 import { z } from "zod";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { clearFailures, countFailure, isLocked } from "./throttle";
+import { clearAccount, countFailure, findThrottle } from "./throttle";
 
 // Changing one's own password. The whole flow lives here rather than in packages/core because the
 // hash (argon2) and the failure count it shares with sign-in are auth's: validate → authorise (the
@@ -30,7 +31,7 @@ export const CHANGE_PASSWORD_MESSAGES: Record<string, string> = {
   ...PASSWORD_MESSAGES,
   "currentPassword.required": "Enter your current password.",
   "currentPassword.wrong": "The current password is not right.",
-  "currentPassword.locked": "Too many wrong passwords: try again in 15 minutes.",
+  "currentPassword.locked": "Too many wrong passwords: wait a few minutes before trying again.",
   "password.sameAsCurrent": "Choose a password other than the current one.",
   "form.changedMeanwhile": "The password was changed meanwhile: sign in again.",
 };
@@ -47,8 +48,9 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
 
 /**
  * Change the viewer's own password. Refusals are DomainErrors with message keys per field
- * (`currentPassword`, `newPassword`). A wrong current password counts in the sign-in throttle of the
- * viewer's e-mail: five wrong passwords within 15 minutes, at sign-in or here, lock both for 15 minutes.
+ * (`currentPassword`, `newPassword`). A wrong current password counts in the sign-in throttle, on the
+ * account and on this address with the account: wrong passwords at sign-in and here add up, and a
+ * delay of either holds back both (`currentPassword.locked`).
  */
 export async function changePassword(
   viewer: SessionViewer,
@@ -66,27 +68,30 @@ export async function changePassword(
   const user = await prisma.user.findUnique({ where: { id: viewer.id }, omit: { passwordHash: false } });
   if (!user || !user.active) throw new DomainError("not_found", "no such user");
 
-  // Authorise: the current password, under the same lock as sign-in.
-  if (await isLocked(user.email)) {
+  // Authorise: the current password, under the same delays as sign-in.
+  const keys = { address: throttleAddress(ip), email: user.email };
+  const throttle = await findThrottle(keys, { userId: user.id, ip });
+  if (throttle) {
     await recordAudit(prisma, {
       actorId: user.id,
       action: "user.password_change_failed",
       objectType: "User",
       objectId: user.id,
-      after: { reason: "locked" },
+      after: { reason: "locked", by: throttle.kind, delayedUntil: throttle.delayedUntil.toISOString() },
       ip,
     });
     throw new DomainError("invalid", "locked", { currentPassword: "currentPassword.locked" });
   }
   const ok = await verifyPassword(user.passwordHash ?? (await dummyPasswordHash()), currentPassword);
   if (!ok || !user.passwordHash) {
-    const { failures, locked } = await countFailure(user.email);
+    const { failures, delayed } = await countFailure(keys, { address: false });
+    const locked = delayed !== null;
     await recordAudit(prisma, {
       actorId: user.id,
       action: "user.password_change_failed",
       objectType: "User",
       objectId: user.id,
-      after: { reason: "wrong_current_password", failures, locked },
+      after: { reason: "wrong_current_password", failures: failures.pair ?? 0, locked },
       ip,
     });
     throw new DomainError("invalid", "wrong current password", {
@@ -104,7 +109,7 @@ export async function changePassword(
     const updated = await tx.user.updateMany({ where: { id: user.id, passwordHash: oldHash }, data: { passwordHash: newHash } });
     if (updated.count === 0) throw new DomainError("conflict", "the password changed meanwhile", { form: "form.changedMeanwhile" });
     const endedSessions = await revokeOtherSessions(tx, user.id, currentSessionId(viewer));
-    await clearFailures(tx, user.email);
+    await clearAccount(tx, user.email);
     await recordAudit(tx, {
       actorId: user.id,
       action: "user.password_changed",

@@ -26,8 +26,11 @@ function header(headers: unknown, name: string): string | null {
 }
 
 
-/** Error codes the sign-in form maps to messages in the user's language. */
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "Locked", inactive: "Inactive" } as const;
+/**
+ * Error codes the sign-in form maps to messages in the user's language. A throttled attempt's code
+ * carries the seconds to wait: "Throttled:120" (signInError() in the form reads it).
+ */
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", throttled: "Throttled", inactive: "Inactive" } as const;
 
 export const authOptions: NextAuthOptions = {
   // One line per problem, no stack traces: a forged or outdated cookie is routine, not a crash.
@@ -55,6 +58,7 @@ export const authOptions: NextAuthOptions = {
         );
         if (result.ok) return { id: result.userId, sid: result.sessionId };
         if (result.reason === "invalid") return null;
+        if (result.reason === "throttled") throw new Error(`${SIGN_IN_ERRORS.throttled}:${result.retryAfterSeconds}`);
         throw new Error(SIGN_IN_ERRORS[result.reason]);
       },
     }),

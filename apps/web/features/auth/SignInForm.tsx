@@ -11,11 +11,16 @@ import { safeCallback } from "./sign-in-address";
 
 type FieldErrors = { email?: string; password?: string };
 
-const ERROR_KEYS: Record<string, "invalid" | "locked" | "inactive"> = {
+const ERROR_KEYS: Record<string, "invalid" | "inactive"> = {
   CredentialsSignin: "invalid",
-  Locked: "locked",
   Inactive: "inactive",
 };
+
+/** "Throttled:120" (too many failures: wait 120 seconds) → the seconds; null for any other code. */
+function throttledSeconds(error: string | null): number | null {
+  const match = /^Throttled:(\d{1,7})$/.exec(error ?? "");
+  return match ? Math.max(1, Number(match[1])) : null;
+}
 
 /** Where to go after signing in is the address's `?callbackUrl=` (same-site paths only), read when the form is sent. */
 export function SignInForm() {
@@ -48,8 +53,14 @@ export function SignInForm() {
         window.location.assign(safeCallback(new URLSearchParams(window.location.search).get("callbackUrl")));
         return;
       }
-      const key = (result.error && ERROR_KEYS[result.error]) || (result.error ? "unavailable" : "invalid");
-      setFormError(t(key));
+      const wait = throttledSeconds(result.error);
+      if (wait !== null) {
+        // How long, roughly: seconds under a minute, else whole minutes rounded up.
+        setFormError(wait < 60 ? t("throttledSeconds", { seconds: wait }) : t("throttledMinutes", { minutes: Math.ceil(wait / 60) }));
+      } else {
+        const key = (result.error && ERROR_KEYS[result.error]) || (result.error ? "unavailable" : "invalid");
+        setFormError(t(key));
+      }
       if (passwordField.current) passwordField.current.value = "";
     } catch {
       setFormError(t("unavailable"));

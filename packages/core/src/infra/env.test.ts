@@ -44,4 +44,11 @@ describe("the server's environment", () => {
     // Development and tests run on http without saying so.
     expect(serverEnvProblems({ ...ok, NEXTAUTH_URL: "http://workplan.example.gov.cn" })).toEqual([]);
   });
+
+  it("takes SIGN_IN_ADDRESS_LIMIT as a whole number of failures, 1 to 10000", () => {
+    expect(readServerEnv({ ...ok, SIGN_IN_ADDRESS_LIMIT: "50" })).toMatchObject({ SIGN_IN_ADDRESS_LIMIT: 50 });
+    for (const bad of ["0", "2.5", "lots", "10001"]) {
+      expect(serverEnvProblems({ ...ok, SIGN_IN_ADDRESS_LIMIT: bad })).toEqual([expect.stringMatching(/^SIGN_IN_ADDRESS_LIMIT must be/)]);
+    }
+  });
 });

@@ -17,6 +17,12 @@ export const serverEnvSchema = z
     PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").optional(),
     DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a number" }).int().min(1).max(200, "must be 1 to 200").optional(),
     TRUST_PROXY: z.string().regex(/^(10|[0-9]|true)$/, "must be the number of trusted proxies, 0 to 10").optional(),
+    SIGN_IN_ADDRESS_LIMIT: z.coerce
+      .number({ error: "must be a number of failed sign-ins" })
+      .int("must be a whole number")
+      .min(1, "must be 1 to 10000")
+      .max(10_000, "must be 1 to 10000")
+      .optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).optional(),
     ALLOW_INSECURE_HTTP: flag.optional(),

@@ -9,7 +9,9 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in",
   "auth.sign_in_failed",
   "auth.sign_in_inactive",
+  // Written until sign-in throttling replaced the 15-minute lock; older rows keep it.
   "auth.sign_in_locked",
+  "auth.sign_in_throttled",
   "auth.sign_out",
   "auth.sign_out_others",
   "department.archived",
@@ -38,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "progress.edited",
   "progress.reported",
   "report.exported",
+  "sign_in_throttle.cleared",
   "theme.archived",
   "theme.created",
   "theme.updated",

@@ -44,12 +44,13 @@ describe("listUsers", () => {
     };
     ids = Object.fromEntries(Object.entries(made).map(([k, v]) => [k, v.id]));
     await prisma.user.update({ where: { id: made.f.id }, data: { active: false, lastLoginAt: new Date("2018-03-01T02:00:00Z") } });
-    await prisma.loginThrottle.create({
-      data: { email: made.g.email, failures: 5, firstFailedAt: new Date(), lockedUntil: new Date(Date.now() + 600_000) },
+    // Delayed at one address (an address's row with the e-mail counts as the account's too).
+    await prisma.signInThrottle.create({
+      data: { address: "10.9.9.9", email: made.g.email, failures: 5, lastFailedAt: new Date(), delayedUntil: new Date(Date.now() + 600_000) },
     });
-    // An expired lock is no lock.
-    await prisma.loginThrottle.create({
-      data: { email: made.a.email, failures: 5, firstFailedAt: new Date(), lockedUntil: new Date(Date.now() - 1000) },
+    // An expired delay is no lock.
+    await prisma.signInThrottle.create({
+      data: { email: made.a.email, failures: 10, lastFailedAt: new Date(), delayedUntil: new Date(Date.now() - 1000) },
     });
   });
   afterAll(async () => {

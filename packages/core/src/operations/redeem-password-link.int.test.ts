@@ -106,11 +106,14 @@ describe("redeeming a one-time password link", () => {
 
   it("lifts a sign-in lock once the password is set", async () => {
     const { user, token } = await invite();
-    await prisma.loginThrottle.create({
-      data: { email: user.email, failures: 5, firstFailedAt: new Date(), lockedUntil: new Date(Date.now() + 15 * 60_000) },
+    await prisma.signInThrottle.create({
+      data: { email: user.email, failures: 10, lastFailedAt: new Date(), delayedUntil: new Date(Date.now() + 5 * 60_000) },
+    });
+    await prisma.signInThrottle.create({
+      data: { address: "10.7.7.7", email: user.email, failures: 5, lastFailedAt: new Date(), delayedUntil: new Date(Date.now() + 60_000) },
     });
     await redeemPasswordLink(token, fakeHash());
-    expect(await prisma.loginThrottle.findUnique({ where: { email: user.email } })).toBeNull();
+    expect(await prisma.signInThrottle.count({ where: { email: user.email } })).toBe(0);
   });
 
   it("does not work for a deactivated account", async () => {

@@ -94,12 +94,17 @@ describe("updateUser, unlockUser, forcePasswordReset", () => {
     const admin = await makeUser("ADMIN");
     const user = await makeUser("MANAGER", null, "鎖定測試");
     const lockedUntil = new Date(Date.now() + 10 * 60_000);
-    await prisma.loginThrottle.create({ data: { email: user.email, failures: 5, firstFailedAt: new Date(), lockedUntil } });
+    // The account's own delay, a longer one at one address, and an address's own row (not the user's to clear).
+    await prisma.signInThrottle.create({ data: { email: user.email, failures: 10, lastFailedAt: new Date(), delayedUntil: new Date(Date.now() + 60_000) } });
+    await prisma.signInThrottle.create({ data: { address: "10.3.3.4", email: user.email, failures: 5, lastFailedAt: new Date(), delayedUntil: lockedUntil } });
+    await prisma.signInThrottle.create({ data: { address: "10.3.3.4", failures: 7, lastFailedAt: new Date() } });
     const listed = await listUsers(admin, { q: user.email });
     expect(listed.items).toEqual([expect.objectContaining({ id: user.id, locked: true, lockedUntil: lockedUntil.toISOString() })]);
 
     expect(await unlockUser(admin, user.id, { ip: "10.3.3.3" })).toEqual({ unlocked: true });
-    expect(await prisma.loginThrottle.findUnique({ where: { email: user.email } })).toBeNull();
+    expect(await prisma.signInThrottle.count({ where: { email: user.email } })).toBe(0);
+    expect(await prisma.signInThrottle.count({ where: { address: "10.3.3.4", email: "" } })).toBe(1);
+    await prisma.signInThrottle.deleteMany({ where: { address: "10.3.3.4" } });
     expect((await listUsers(admin, { q: user.email })).items[0]).toMatchObject({ locked: false, lockedUntil: null });
     expect(await unlockUser(admin, user.id)).toEqual({ unlocked: false });
 
@@ -108,7 +113,7 @@ describe("updateUser, unlockUser, forcePasswordReset", () => {
       [
         "user.unlocked",
         admin.id,
-        { email: user.email, locked: true, lockedUntil: lockedUntil.toISOString(), failures: 5 },
+        { email: user.email, locked: true, lockedUntil: lockedUntil.toISOString(), failures: 10 },
         { email: user.email, locked: false, failures: 0 },
       ],
     ]);

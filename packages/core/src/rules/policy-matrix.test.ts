@@ -71,6 +71,7 @@ const APP_MATRIX: Partial<Record<Action, Record<Who, string>>> = {
   "admin.departments": { staff: "R", lead: "R", director: "R", admin: "✓" },
   "admin.plans": { staff: "R", lead: "R", director: "R", admin: "✓" },
   "admin.audit": { staff: "R", lead: "R", director: "R", admin: "✓" },
+  "admin.throttles": { staff: "R", lead: "R", director: "R", admin: "✓" },
 };
 
 const symbols = (row: string) => [...row.replace(/\s+/g, "")].map((c) => {

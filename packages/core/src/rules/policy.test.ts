@@ -62,7 +62,7 @@ describe("reporting", () => {
 
 describe("administration", () => {
   it("is for admins alone", () => {
-    for (const action of ["admin.users", "admin.departments", "admin.plans", "admin.audit"] as const) {
+    for (const action of ["admin.users", "admin.departments", "admin.plans", "admin.audit", "admin.throttles"] as const) {
       expect([staff, lead, director, admin].map((v) => can(v, action))).toEqual([false, false, false, true]);
     }
   });

@@ -29,6 +29,7 @@ export const ACTIONS = [
   "admin.departments",
   "admin.plans",
   "admin.audit",
+  "admin.throttles",
   "report.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -168,6 +169,8 @@ export const PERMISSIONS: Record<Action, Permission> = {
   "admin.departments": { who: admins },
   "admin.plans": { who: admins },
   "admin.audit": { who: admins },
+  // Seeing and clearing sign-in delays (addresses, accounts): an admin's, like the audit trail.
+  "admin.throttles": { who: admins },
   // The supervision overview: managers over their scope, admins over the ministry.
   "dashboard.read": { who: { STAFF: () => false, MANAGER: () => true, ADMIN: () => true } },
   "ministry.read": { who: { STAFF: () => false, MANAGER: (v) => v.departmentId === null, ADMIN: () => true } },

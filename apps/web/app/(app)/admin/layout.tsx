@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/departments", label: t("departments") },
     { href: "/admin/plans", label: t("plans") },
     { href: "/admin/audit", label: t("audit") },
+    { href: "/admin/sign-in-throttles", label: t("throttles") },
   ];
   return (
     <div className="space-y-6">

@@ -84,20 +84,25 @@ export function textContains(term: string): Prisma.UserWhereInput[] {
   return [{ name: { contains: literal, mode: "insensitive" } }, { email: { contains: literal, mode: "insensitive" } }];
 }
 
-/** The users whose sign-in is locked now (a login_throttles row for their e-mail with lockedUntil > now). */
+/**
+ * The users whose sign-in is delayed now after repeated failures: a sign_in_throttles row of their
+ * e-mail (the account's own, or one address's with it) whose delay has not ended.
+ */
 export async function lockedUserIds(now: Date): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT u.id FROM users u JOIN login_throttles t ON t.email = u.email WHERE t.locked_until > ${now}`;
+    SELECT DISTINCT u.id FROM users u JOIN sign_in_throttles t ON t.email = u.email WHERE t.delayed_until > ${now}`;
   return rows.map((r) => r.id);
 }
 
+/** Per e-mail, the end of its longest delay running now. */
 export async function locksOf(emails: string[], now: Date): Promise<Map<string, Date>> {
   if (emails.length === 0) return new Map();
-  const throttles = await prisma.loginThrottle.findMany({
-    where: { email: { in: emails }, lockedUntil: { gt: now } },
-    select: { email: true, lockedUntil: true },
+  const throttles = await prisma.signInThrottle.groupBy({
+    by: ["email"],
+    where: { email: { in: emails }, delayedUntil: { gt: now } },
+    _max: { delayedUntil: true },
   });
-  return new Map(throttles.flatMap((t) => (t.lockedUntil ? [[t.email, t.lockedUntil] as const] : [])));
+  return new Map(throttles.flatMap((t) => (t._max.delayedUntil ? [[t.email, t._max.delayedUntil] as const] : [])));
 }
 
 export const RECENT_SESSIONS = 10;

@@ -42,7 +42,8 @@ export async function redeemPasswordLink(
       where: { userId: user.id, id: { not: link.id }, usedAt: null, expiresAt: { gt: now } },
       data: { expiresAt: now },
     });
-    await tx.loginThrottle.deleteMany({ where: { email: user.email } });
+    // A new password: the failures counted against the old one, at any address, are forgotten.
+    await tx.signInThrottle.deleteMany({ where: { email: user.email } });
     await recordAudit(tx, {
       actorId: user.id,
       action: "user.password_set",

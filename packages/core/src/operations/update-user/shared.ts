@@ -54,7 +54,8 @@ export async function revokeSessions(tx: Tx, userId: string, now: Date): Promise
   return revoked.count;
 }
 
+/** The end of the longest sign-in delay of the e-mail running now (its own, or at one address), or null. */
 export async function lockedUntil(tx: Tx | typeof prisma, email: string, now: Date): Promise<Date | null> {
-  const throttle = await tx.loginThrottle.findUnique({ where: { email }, select: { lockedUntil: true } });
-  return throttle?.lockedUntil && throttle.lockedUntil > now ? throttle.lockedUntil : null;
+  const latest = await tx.signInThrottle.aggregate({ where: { email, delayedUntil: { gt: now } }, _max: { delayedUntil: true } });
+  return latest._max.delayedUntil ?? null;
 }
