@@ -8,6 +8,7 @@ import { cache } from "react";
 import { PageHeader } from "@/components/PageHeader";
 import { ResetControl, StatusControl, UnlockControl } from "@/features/admin-users/AccountControls";
 import { RoleForm } from "@/features/admin-users/RoleForm";
+import { initialScope } from "@/features/admin-users/scope";
 import { departmentName } from "@/lib/display";
 
 type Props = { params: Promise<{ id: string }> };
@@ -81,7 +82,7 @@ export default async function AdminUserPage({ params }: Props) {
       </Section>
 
       <Section id="role-heading" title={t("roleForm.title")}>
-        <RoleForm userId={user.id} role={user.role} department={user.department?.code ?? ""} departments={departments} />
+        <RoleForm userId={user.id} role={user.role} department={initialScope(user.role, user.department?.code ?? null)} departments={departments} />
       </Section>
 
       <Section id="status-heading" title={t("activity.title")}>
