@@ -8,6 +8,14 @@ import { TableFrame, Th, theadClass } from "@/components/Table";
 import { departmentName, readable } from "@/lib/display";
 import { auditSearch, type AuditFilterValues } from "./filters";
 
+/** A cell: a block of the card on a phone, a table cell from sm up. */
+const cell = "block px-3 py-0.5 sm:table-cell sm:py-2";
+
+/** A cell's name, shown on a phone where there is no header row above it. */
+function CellName({ children }: { children: ReactNode }) {
+  return <span className="block text-xs text-slate-500 sm:hidden">{children}</span>;
+}
+
 const NO_FILTERS: AuditFilterValues = { actor: "", action: "", objectType: "", objectId: "", from: "", to: "" };
 
 function objectHref(row: AuditRow): string | null {
@@ -109,9 +117,11 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   };
 
   return (
-    <TableFrame label={t("table.caption")} testId="audit-table" minWidth="60rem" boxed>
+    // From sm up a table (60rem wide, scrolling sideways if need be); on a phone each event is a card
+    // of its own, its cells one under another with their names.
+    <TableFrame label={t("table.caption")} testId="audit-table" boxed tableClassName="block sm:table sm:min-w-[60rem]">
       <caption className="sr-only">{t("table.caption")}</caption>
-      <thead className={theadClass(true)}>
+      <thead className={`${theadClass(true)} hidden sm:table-header-group`}>
         <tr>
           <Th pad="lg">{t("table.at")}</Th>
           <Th pad="lg">{t("table.actor")}</Th>
@@ -121,7 +131,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
           <Th pad="lg">{t("table.changes")}</Th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100 align-top">
+      <tbody className="block divide-y divide-slate-100 align-top sm:table-row-group">
         {rows.map((row) => {
           const changes = auditChanges(row.before, row.after);
           const href = objectHref(row);
@@ -131,11 +141,12 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
           const gone = !summary && row.objectId && row.objectType !== "UserSession";
           const ip = displayIp(row.ip);
           return (
-            <tr key={row.id} data-testid="audit-row" data-action={row.action} data-id={row.id}>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+            <tr key={row.id} data-testid="audit-row" data-action={row.action} data-id={row.id} className="flex flex-col py-2 sm:table-row sm:py-0">
+              <td className={`${cell} whitespace-nowrap tabular-nums text-slate-700 sm:text-slate-900`}>
                 <time dateTime={row.at.toISOString()}>{when(row.at)}</time>
               </td>
-              <td className="px-3 py-2">
+              <td className={cell}>
+                <CellName>{t("table.actor")}</CellName>
                 {row.actor ? (
                   <>
                     <span className="block text-slate-900">{row.actor.name}</span>
@@ -150,10 +161,11 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
                   <span className="text-slate-600">{t("table.system")}</span>
                 )}
               </td>
-              <td className="px-3 py-2 text-slate-900" data-testid="audit-action">
+              <td className={`${cell} order-first font-medium text-slate-900 sm:font-normal`} data-testid="audit-action">
                 {label(`actions.${row.action}`) ?? <code className="font-mono text-xs">{row.action}</code>}
               </td>
-              <td className="px-3 py-2" data-testid="audit-object">
+              <td className={cell} data-testid="audit-object">
+                <CellName>{t("table.object")}</CellName>
                 {typeLabel ? (
                   <>
                     <span className="block text-xs text-slate-600">{typeLabel}</span>
@@ -172,10 +184,14 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
                   <span className="text-slate-600">{t("table.noChanges")}</span>
                 )}
               </td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" data-testid="audit-ip">
-                {ip ?? t("table.noChanges")}
+              <td className={`${cell} whitespace-nowrap`}>
+                <CellName>{t("table.ip")}</CellName>
+                <span className="font-mono text-xs" data-testid="audit-ip">
+                  {ip ?? t("table.noChanges")}
+                </span>
               </td>
-              <td className="px-3 py-2">
+              <td className={cell}>
+                <CellName>{t("table.changes")}</CellName>
                 {changes.length === 0 ? (
                   <span className="text-slate-600">{t("table.noChanges")}</span>
                 ) : (
@@ -190,7 +206,8 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
                 )}
                 <details className="mt-1 text-xs" data-testid="audit-raw">
                   <summary className="cursor-pointer text-brand-700 hover:underline">{t("table.raw")}</summary>
-                  <pre className="mt-1 max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-800">
+                  {/* Focusable, so that a keyboard can scroll a long record. */}
+                  <pre tabIndex={0} aria-label={t("table.raw")} className="mt-1 max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-800">
                     {rawRecord(row)}
                   </pre>
                 </details>

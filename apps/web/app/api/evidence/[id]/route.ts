@@ -34,8 +34,9 @@ export const GET = withApi<{ id: string }>(
     );
     return new Response(body, {
       headers: {
+        // No Content-Length: Next (16.4, server/send-response.js) drops content-length, content-encoding
+        // and transfer-encoding from a route handler's Response and sends the stream chunked.
         "Content-Type": file.mimeType,
-        "Content-Length": String(file.size),
         "Content-Disposition": contentDisposition(file.fileName),
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",

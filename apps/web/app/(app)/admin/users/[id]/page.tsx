@@ -1,5 +1,6 @@
 import { requirePermission } from "@workplan/auth";
 import { getUserForAdmin, listAssignableDepartments } from "@workplan/core/operations/list-users";
+import { displayIp } from "@workplan/core/rules/audit-diff";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -118,7 +119,7 @@ export default async function AdminUserPage({ params }: Props) {
                   </p>
                   <p className="break-all text-xs text-slate-600">
                     <span className="sr-only">{t("sessions.ip")}: </span>
-                    {s.ip ?? t("sessions.unknown")} · <span className="sr-only">{t("sessions.device")}: </span>
+                    {displayIp(s.ip) ?? t("sessions.unknown")} · <span className="sr-only">{t("sessions.device")}: </span>
                     {s.userAgent ?? t("sessions.unknown")}
                   </p>
                 </div>
