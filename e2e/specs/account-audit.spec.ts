@@ -137,7 +137,7 @@ test("a user changes their password: other sessions end, this one stays; the adm
     const rows = admin.getByTestId("audit-row");
     await expect(admin.locator('[data-testid="audit-row"][data-action="user.password_changed"]')).toHaveCount(1);
     await expect(admin.locator('[data-testid="audit-row"][data-action="user.password_changed"]')).toContainText("修改密码");
-    await expect(admin.locator('[data-testid="audit-row"][data-action="user.password_changed"]')).toContainText("endedSessions: 1");
+    await expect(admin.locator('[data-testid="audit-row"][data-action="user.password_changed"]')).toContainText("结束的登录：1");
     await expect(admin.locator('[data-testid="audit-row"][data-action="user.password_change_failed"]')).toHaveCount(1);
     await expect(admin.locator('[data-testid="audit-row"][data-action="auth.sign_in"]')).toHaveCount(3);
     await expect(admin.locator('[data-testid="audit-row"][data-action="auth.sign_out_others"]')).toHaveCount(1);
@@ -179,6 +179,60 @@ test("a user changes their password: other sessions end, this one stays; the adm
       await expect(admin.locator('[data-testid="audit-row"][data-action="audit.exported"]').first()).toContainText(email);
     });
   });
+});
+
+test("the audit trail reads in words, in the interface language, with the stored record one click away", async ({ page, baseURL, context }) => {
+  const id = unique();
+  const name = `审计可读${id}`;
+  const email = `readable.${id}@e2e.local`;
+  await signInAs(page, "admin@demo.local");
+  const created = await page.request.post("/api/v1/admin/users", {
+    data: { name, email, role: "STAFF", department: "KJS" },
+    headers: { Origin: baseURL ?? "" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { user, setPasswordUrl } = (await created.json()) as { user: { id: string }; setPasswordUrl: string };
+  const token = setPasswordUrl.split("token=")[1] ?? "";
+  expect(token).not.toBe("");
+
+  await page.goto(`/admin/audit?objectType=User&objectId=${user.id}`);
+  const row = page.locator('[data-testid="audit-row"][data-action="user.created"]');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("audit-action")).toHaveText("创建账户");
+  await expect(row.getByTestId("audit-object")).toContainText("账户");
+  await expect(row.getByTestId("audit-object").getByRole("link", { name })).toHaveAttribute("href", `/admin/users/${user.id}`);
+  await expect(row.getByTestId("audit-object")).toContainText(email);
+  // The connection's address as people write it: never the IPv6-mapped form.
+  await expect(row.getByTestId("audit-ip")).toHaveText(/^(127\.0\.0\.1|::1)$/);
+  const changes = row.getByTestId("audit-changes");
+  await expect(changes).toContainText(`名称：${name}`);
+  await expect(changes).toContainText("角色：司局干部");
+  await expect(changes).toContainText("在用：是");
+  await expect(changes).toContainText("设置密码链接：邀请");
+  await expect(changes).toContainText(/链接有效至：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
+  await expect(changes).not.toContainText("{");
+  expect(await page.content()).not.toContain(token);
+
+  // The stored record, one click away.
+  const raw = row.getByTestId("audit-raw");
+  await expect(raw.locator("pre")).toBeHidden();
+  await raw.getByText("原始记录").click();
+  await expect(raw.locator("pre")).toBeVisible();
+  await expect(raw.locator("pre")).toContainText('"action": "user.created"');
+  await expect(raw.locator("pre")).toContainText(`"objectId": "${user.id}"`);
+  await expectAccessible(page);
+
+  // The same row in Traditional Chinese and in English.
+  for (const [locale, action, purpose] of [
+    ["zh-Hant", "建立帳戶", "設定密碼連結：邀請"],
+    ["en", "Account created", "Set-password link: invitation"],
+  ] as const) {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL ?? "" }]);
+    await page.reload();
+    await expect(row.getByTestId("audit-action")).toHaveText(action);
+    await expect(row.getByTestId("audit-changes")).toContainText(purpose);
+  }
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-Hans", url: baseURL ?? "" }]);
 });
 
 test("anyone but an admin finds neither the audit trail nor its export", async ({ page }) => {

@@ -111,6 +111,60 @@ test("an admin creates an account; the person sets a password from the one-time 
   await context.close();
 });
 
+test("a manager's scope is chosen, never defaulted: the whole ministry is an option of its own", async ({ page, baseURL }) => {
+  const id = unique();
+  const name = `新主管${id}`;
+  const email = `manager.${id}@e2e.local`;
+  await signInAs(page, "admin@demo.local");
+  await page.goto("/admin/users/new");
+  const department = page.getByLabel("司局", { exact: true });
+
+  // Nothing is chosen to begin with; staff are never offered the whole ministry.
+  await expect(department).toHaveValue("");
+  await expect(department.locator("option").first()).toHaveText("请选择…");
+  await expect(department.locator("option", { hasText: "全委" })).toHaveCount(0);
+
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("角色", { exact: true }).selectOption({ label: "管理人员" });
+  await expect(page.getByText("只有明确选择“全委（全部司局）”，才能查看和审核全部司局。")).toBeVisible();
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByTestId("error-department")).toHaveText("请选择司局，或明确选择“全委（全部司局）”。");
+  await expect(department).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("姓名")).toHaveValue(name);
+  await expect(page.getByLabel("邮箱")).toHaveValue(email);
+  await expect(page.getByLabel("角色", { exact: true })).toHaveValue("MANAGER");
+  await expectAccessible(page);
+
+  await department.selectOption({ label: "全委（全部司局）" });
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByTestId("create-result")).toHaveText(`账户“${name}”已创建。`);
+  await page.getByRole("link", { name: "查看此账户" }).click();
+  await expect(page.getByTestId("user-summary")).toContainText("管理人员 · 全部司局");
+  // The account's form shows the choice that was made.
+  await expect(page.getByLabel("司局", { exact: true })).toHaveValue("*");
+  await expect(page.getByLabel("司局", { exact: true }).locator("option:checked")).toHaveText("全委（全部司局）");
+
+  // Made staff, "whole ministry" is no choice: the form asks for a department.
+  await page.getByLabel("角色", { exact: true }).selectOption({ label: "司局干部" });
+  await expect(page.getByLabel("司局", { exact: true })).toHaveValue("");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("error-department")).toHaveText("司局干部必须选择司局。");
+
+  // The API holds the same rule: a manager without a department given is refused, null is the choice.
+  const origin = { Origin: baseURL ?? "" };
+  const other = `manager.api.${id}@e2e.local`;
+  const refused = await expectError(
+    await page.request.post("/api/v1/admin/users", { data: { name, email: other, role: "MANAGER" }, headers: origin }),
+    400,
+    "invalid",
+  );
+  expect(refused.fields).toEqual({ department: "Choose the manager's department, or the whole ministry (department: null)." });
+  const created = await page.request.post("/api/v1/admin/users", { data: { name, email: other, role: "MANAGER", department: null }, headers: origin });
+  expect(created.status(), await created.text()).toBe(201);
+  expect(await created.json()).toMatchObject({ user: { role: "MANAGER", department: null } });
+});
+
 test("an admin changes and then deactivates a signed-in user: the change shows on the next page, and after deactivation the next click lands on sign-in", async ({
   page,
   browser,

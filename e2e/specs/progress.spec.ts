@@ -35,7 +35,15 @@ test("a staff member files a monthly update with a file and sees it in the timel
   const download = await page.request.get((await entry.getByTestId("evidence-file").getAttribute("href")) ?? "");
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("application/pdf");
-  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const body = await download.body();
+  expect(body.subarray(0, 5).toString()).toBe("%PDF-");
+  // Streamed byte for byte, with its Chinese name for the browser to save it under (RFC 5987).
+  expect(body.equals(PDF)).toBe(true);
+  const disposition = download.headers()["content-disposition"] ?? "";
+  expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+  expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? "")).toBe("标准体系征求意见稿.pdf");
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(download.headers()["cache-control"]).toBe("private, no-store");
 });
 
 test("two people saving at once: the second sees the conflict and keeps what they typed", async ({ browser }) => {

@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { path } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 import { setPasswordUrl } from "@/lib/set-password-url";
+import { departmentInput } from "./scope";
 
 // The admin pages' actions: each parses what the form sent, calls the operation, and answers with
 // a result the form shows (field errors as message keys, translated in the browser's language).
@@ -39,7 +40,7 @@ export async function createUserAction(input: { name: unknown; email: unknown; r
     async ({ viewer, ip }) => {
       const created = await inviteUser(
         viewer,
-        { name: text(input.name), email: text(input.email), role: text(input.role) || undefined, department: text(input.department) },
+        { name: text(input.name), email: text(input.email), role: text(input.role) || undefined, department: departmentInput(input.department) },
         { ip: ip },
       );
       revalidatePath("/admin/users");
@@ -60,7 +61,7 @@ export async function updateRoleAction(userId: string, input: { role: unknown; d
     "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
-      await updateUser(viewer, userId, { role: text(input.role) || undefined, department: text(input.department) }, { ip: ip });
+      await updateUser(viewer, userId, { role: text(input.role) || undefined, department: departmentInput(input.department) }, { ip: ip });
       revalidatePath(path`/admin/users/${userId}`);
       revalidatePath("/admin/users");
       return { status: "done" };

@@ -1,11 +1,15 @@
 // The audit trail's filters as they travel in the URL (shared by the page, the filter form and the
 // export link). Blank filters are left out of the URL.
+import type { AuditObjectType } from "@workplan/core/rules/audit-actions";
 
 export const AUDIT_FILTER_KEYS = ["actor", "action", "objectType", "objectId", "from", "to"] as const;
 export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 export type AuditFilterValues = Record<AuditFilterKey, string>;
 
-/** Object types of the events in the trail; the filter offers these (and whatever the URL has). */
+/**
+ * Object types of the events in the trail, in the order the filter offers them (and whatever the
+ * URL has); a unit test checks this is every type the trail records.
+ */
 export const AUDIT_OBJECT_TYPES = [
   "User",
   "UserSession",
@@ -16,8 +20,9 @@ export const AUDIT_OBJECT_TYPES = [
   "Initiative",
   "ProgressUpdate",
   "Milestone",
+  "ExtensionRequest",
   "AuditEvent",
-] as const;
+] as const satisfies readonly AuditObjectType[];
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";

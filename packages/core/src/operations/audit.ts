@@ -1,78 +1,10 @@
 import "server-only";
 import type { Prisma } from "@workplan/db";
+import { type AuditAction, type AuditObjectType } from "../rules/audit-actions";
 
-/** Every kind of event the audit log records: a typo is a compile error, not a row the filters miss. */
-export const AUDIT_ACTIONS = [
-  "api_token.created",
-  "api_token.revoked",
-  "audit.exported",
-  "auth.sign_in",
-  "auth.sign_in_failed",
-  "auth.sign_in_inactive",
-  // Written until sign-in throttling replaced the 15-minute lock; older rows keep it.
-  "auth.sign_in_locked",
-  "auth.sign_in_throttled",
-  "auth.sign_out",
-  "auth.sign_out_others",
-  "department.archived",
-  "department.created",
-  "department.deleted",
-  "department.restored",
-  "department.updated",
-  "extension.approved",
-  "extension.refused",
-  "extension.requested",
-  "initiative.archived",
-  "initiative.carried_over",
-  "initiative.chased",
-  "initiative.closed",
-  "initiative.created",
-  "initiative.reopened",
-  "initiative.restored",
-  "initiative.updated",
-  "milestone.created",
-  "milestone.done",
-  "milestone.reopened",
-  "plan.created",
-  "plan.imported",
-  "plan.imported_spreadsheet",
-  "plan.updated",
-  "progress.edited",
-  "progress.reported",
-  "report.exported",
-  "sign_in_throttle.cleared",
-  "theme.archived",
-  "theme.created",
-  "theme.updated",
-  "update.approved",
-  "update.returned",
-  "user.created",
-  "user.deactivated",
-  "user.password_change_failed",
-  "user.password_changed",
-  "user.password_reset",
-  "user.password_set",
-  "user.reactivated",
-  "user.unlocked",
-  "user.updated",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** What an event is about: the model's name, as the audit page's "object" filter takes it. */
-export const AUDIT_OBJECT_TYPES = [
-  "ApiToken",
-  "AuditEvent",
-  "Department",
-  "ExtensionRequest",
-  "Initiative",
-  "Milestone",
-  "ProgressUpdate",
-  "Theme",
-  "User",
-  "UserSession",
-  "WorkPlan",
-] as const;
-export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+// The lists of actions and object types are pure data (rules/audit-actions.ts), so that the pages
+// and the tests that check every action has a label in each language can read them too.
+export { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditAction, type AuditObjectType } from "../rules/audit-actions";
 
 /** An action and its object type, typed, for the set-based statements that insert audit rows in SQL. */
 export function auditKind(action: AuditAction, objectType: AuditObjectType): { action: AuditAction; objectType: AuditObjectType } {

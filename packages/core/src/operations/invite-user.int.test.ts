@@ -66,7 +66,7 @@ describe("inviteUser", () => {
     expect(text).not.toContain(links[0]?.tokenHash);
   });
 
-  it("refuses STAFF without a department, writing nothing; a MANAGER without one is ministry-wide", async () => {
+  it("refuses STAFF without a department, writing nothing; a MANAGER is ministry-wide only when that is chosen", async () => {
     const admin = await makeUser("ADMIN");
     const staff = email();
     for (const department of [undefined, null, "", "  "]) {
@@ -76,16 +76,31 @@ describe("inviteUser", () => {
     }
     expect(await prisma.user.findUnique({ where: { email: staff } })).toBeNull();
 
+    // A manager left without a choice (absent, empty, blank) is refused rather than made ministry-wide.
+    const undecided = email();
+    for (const department of [undefined, "", "  "]) {
+      const error = await refusal(inviteUser(admin, { email: undecided, name: "王五", role: "MANAGER", department }));
+      expect(error.code).toBe("invalid");
+      expect(error.fields).toEqual({ department: "department.choose" });
+    }
+    expect(await prisma.user.findUnique({ where: { email: undecided } })).toBeNull();
+
     const manager = await inviteUser(admin, { email: email(), name: "王五", role: "MANAGER", department: null });
     expect(manager.user).toMatchObject({ role: "MANAGER", department: null });
+    const departmental = await inviteUser(admin, { email: email(), name: "王六", role: "MANAGER", department: "kjs" });
+    expect(departmental.user).toMatchObject({ role: "MANAGER", department: { code: "KJS" } });
+
+    // An admin sees the whole ministry whatever their department: theirs may be left out.
+    const adminUser = await inviteUser(admin, { email: email(), name: "王七", role: "ADMIN" });
+    expect(adminUser.user).toMatchObject({ role: "ADMIN", department: null });
   });
 
   it("answers each bad field with its message key", async () => {
     const admin = await makeUser("ADMIN");
     const taken = email();
-    await inviteUser(admin, { email: taken, name: "趙六", role: "MANAGER" });
+    await inviteUser(admin, { email: taken, name: "趙六", role: "MANAGER", department: null });
 
-    const duplicate = await refusal(inviteUser(admin, { email: taken.toUpperCase(), name: "趙六", role: "MANAGER" }));
+    const duplicate = await refusal(inviteUser(admin, { email: taken.toUpperCase(), name: "趙六", role: "MANAGER", department: null }));
     expect(duplicate.code).toBe("conflict");
     expect(duplicate.fields).toEqual({ email: "email.taken" });
 
@@ -96,7 +111,7 @@ describe("inviteUser", () => {
     const unknown = await refusal(inviteUser(admin, { email: email(), name: "錢七", role: "STAFF", department: "NOPE" }));
     expect(unknown.fields).toEqual({ department: "department.unknown" });
 
-    const extra = await refusal(inviteUser(admin, { email: email(), name: "錢七", role: "MANAGER", password: "secret" }));
+    const extra = await refusal(inviteUser(admin, { email: email(), name: "錢七", role: "MANAGER", department: null, password: "secret" }));
     expect(extra.code).toBe("invalid");
   });
 

@@ -5,7 +5,7 @@ import type { Viewer } from "../rules/policy";
 import { fieldErrors } from "../rules/progress";
 import { insertUser } from "./create-user";
 import { PASSWORD_LINK_HOURS, issuePasswordLink } from "./password-link";
-import { adminUserSelect, apiAdminUserSchema, departmentCodeSchema, emailSchema, nameSchema, requireAdmin, roleSchema, toAdminUser, type ApiAdminUser } from "./user-admin";
+import { adminUserSelect, apiAdminUserSchema, departmentCodeSchema, emailSchema, nameSchema, requireAdmin, roleSchema, scopeProblem, toAdminUser, type ApiAdminUser } from "./user-admin";
 import { accountError } from "./user-admin";
 import { safeParseText } from "../rules/text-input";
 
@@ -14,14 +14,15 @@ export const inviteUserSchema = z
     email: emailSchema,
     name: nameSchema,
     role: roleSchema,
-    department: departmentCodeSchema.optional().transform((code) => code ?? null),
+    department: departmentCodeSchema.optional(),
   })
   .superRefine((user, ctx) => {
-    // A MANAGER without a department is ministry-wide; STAFF always belong to one.
-    if (user.role === "STAFF" && user.department === null) {
-      ctx.addIssue({ code: "custom", path: ["department"], message: "department.required" });
-    }
-  });
+    // STAFF always belong to a department; a MANAGER's scope is chosen, never defaulted to the
+    // whole ministry; an ADMIN's department is optional (see scopeProblem).
+    const problem = scopeProblem(user.role, user.department);
+    if (problem) ctx.addIssue({ code: "custom", path: ["department"], message: problem });
+  })
+  .transform((user) => ({ ...user, department: user.department ?? null }));
 
 export type InviteUserInput = z.input<typeof inviteUserSchema>;
 

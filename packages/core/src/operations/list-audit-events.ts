@@ -5,4 +5,4 @@
 // One operation per file in list-audit-events/, what they share in list-audit-events/shared.ts.
 export { listAuditEvents } from "./list-audit-events/list-audit-events";
 export { exportAuditEvents } from "./list-audit-events/export-audit-events";
-export { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, AUDIT_EXPORT_BATCH, auditFiltersSchema, type AuditFilters, type AuditObjectLink, type AuditRow, type AuditPage } from "./list-audit-events/shared";
+export { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, AUDIT_EXPORT_BATCH, auditFiltersSchema, type AuditFilters, type AuditObjectLink, type AuditObjectSummary, type AuditRow, type AuditPage } from "./list-audit-events/shared";

@@ -63,6 +63,20 @@ describe("updateUser, unlockUser, forcePasswordReset", () => {
     expect((await auditOf(staff.id)).events).toEqual([]);
   });
 
+  it("makes a department-less account a MANAGER only when the whole ministry is chosen explicitly", async () => {
+    const admin = await makeUser("ADMIN");
+    const other = await makeUser("ADMIN");
+    // An admin without a department, made a manager: the whole ministry is not implied.
+    for (const change of [{ role: "MANAGER" }, { role: "MANAGER", department: "" }, { role: "MANAGER", department: "  " }]) {
+      expect((await refusal(updateUser(admin, other.id, change))).fields).toEqual({ department: "department.choose" });
+    }
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: other.id }, select: { role: true } })).toEqual({ role: "ADMIN" });
+    expect(await updateUser(admin, other.id, { role: "MANAGER", department: null })).toMatchObject({ role: "MANAGER", department: null });
+    // Empty text is no choice: it leaves the department as it is (never "none").
+    const manager = await makeUser("MANAGER", "KJS");
+    expect(await updateUser(admin, manager.id, { department: "" })).toMatchObject({ department: { code: "KJS" } });
+  });
+
   it("deactivation ends every session at once; reactivation lets the user sign in again but does not revive them", async () => {
     const admin = await makeUser("ADMIN");
     const user = await makeUser("STAFF", "CYZCS");
@@ -164,14 +178,14 @@ describe("updateUser, unlockUser, forcePasswordReset", () => {
       const manager = await makeUser("MANAGER");
       await updateUser(only, manager.id, { role: "ADMIN" });
       const second = { ...manager, role: "ADMIN" as const };
-      expect(await updateUser(second, only.id, { role: "MANAGER" })).toMatchObject({ role: "MANAGER" });
+      expect(await updateUser(second, only.id, { role: "MANAGER", department: null })).toMatchObject({ role: "MANAGER" });
       expect((await refusal(updateUser(second, second.id, { active: false }))).fields).toEqual({ active: "active.lastAdmin" });
       await updateUser(second, only.id, { role: "ADMIN" });
     });
   });
 
   it("lets only one of two concurrent demotions of the only two admins succeed", async () => {
-    for (const change of [{ role: "MANAGER" }, { active: false }] as const) {
+    for (const change of [{ role: "MANAGER", department: null }, { active: false }] as const) {
       const a = await makeUser("ADMIN");
       const b = await makeUser("ADMIN");
       await withOnlyAdmins([a.id, b.id], async () => {
@@ -213,7 +227,7 @@ describe("updateUser, unlockUser, forcePasswordReset", () => {
 
   it("renews an invitation that was never used, as an invitation", async () => {
     const admin = await makeUser("ADMIN");
-    const invited = await inviteUser(admin, { email: `${crypto.randomUUID()}@test.local`, name: "鄭十一", role: "MANAGER" });
+    const invited = await inviteUser(admin, { email: `${crypto.randomUUID()}@test.local`, name: "鄭十一", role: "MANAGER", department: "KJS" });
     const renewed = await forcePasswordReset(admin, invited.user.id);
     expect(renewed.purpose).toBe("INVITE");
     expect(await checkPasswordLink(invited.token)).toEqual({ status: "expired" });

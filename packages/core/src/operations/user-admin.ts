@@ -21,14 +21,32 @@ export const nameSchema = z.string({ error: "name.required" }).trim().min(1, "na
 
 export const roleSchema = z.enum(ROLES, { error: "role.invalid" });
 
-/** A department code (KJS), or null / "" for none (ministry-wide). */
+/**
+ * A department code (KJS), or null for none: for a MANAGER that is the whole ministry, so it is a
+ * choice that must be made explicitly. Empty text is no choice at all (the same as leaving it out),
+ * never "none": a form whose select was left on its placeholder must not widen anyone's scope.
+ */
 export const departmentCodeSchema = z
   .string({ error: "department.invalid" })
   .trim()
   .max(20, "department.invalid")
-  .transform((code) => (code === "" ? null : code.toUpperCase()))
+  .transform((code) => (code === "" ? undefined : code.toUpperCase()))
   .nullable()
-  .describe("A department's code such as KJS; null (or empty) for none");
+  .describe(
+    "A department's code such as KJS, or null for none. A MANAGER with none sees the whole ministry, so for a MANAGER null must be given explicitly; empty text counts as not given",
+  );
+
+/**
+ * Whether an account with this role may be left without a scope choice, and what a missing choice
+ * means: STAFF always need a department; a MANAGER's scope (a department or, explicitly, the whole
+ * ministry) must be chosen; an ADMIN sees the whole ministry whatever their department, so theirs
+ * is optional and defaults to none.
+ */
+export function scopeProblem(role: Role, department: string | null | undefined): "department.required" | "department.choose" | null {
+  if (role === "STAFF" && (department === null || department === undefined)) return "department.required";
+  if (role === "MANAGER" && department === undefined) return "department.choose";
+  return null;
+}
 
 /** English wording of the message keys, for the API; the pages translate the same keys. */
 export const ADMIN_USER_MESSAGES: Record<string, string> = {
@@ -45,6 +63,7 @@ export const ADMIN_USER_MESSAGES: Record<string, string> = {
   "active.lastAdmin": "This is the last active administrator: make another administrator first.",
   "locked.invalid": "Give true or false.",
   "department.required": "Staff need a department.",
+  "department.choose": "Choose the manager's department, or the whole ministry (department: null).",
   "department.invalid": "Give a department code such as KJS.",
   "department.unknown": "There is no department with this code.",
   "department.archived": "This department is archived: choose another.",

@@ -2,7 +2,7 @@ import { prisma } from "@workplan/db";
 import "server-only";
 import { type Viewer } from "../../rules/policy";
 import { recordAudit } from "../audit";
-import { AUDIT_EXPORT_BATCH, auditFiltersSchema, fetchRows, filtersWhere, objectLinks, parseOrThrow, refuseUnlessAllowed, toRow, type AuditFilters, type AuditRow, type Key } from "./shared";
+import { AUDIT_EXPORT_BATCH, auditFiltersSchema, fetchRows, filtersWhere, objectInfo, parseOrThrow, refuseUnlessAllowed, toRow, type AuditFilters, type AuditRow, type Key } from "./shared";
 
 /**
  * Export the events matching the filters: the export is recorded first (`audit.exported`, with the
@@ -30,8 +30,8 @@ export async function exportAuditEvents(
     for (;;) {
       const rows = await fetchRows(where, key, "older", size);
       if (rows.length === 0) return;
-      const links = await objectLinks(rows);
-      yield rows.map((row) => toRow(row, links.get(row.id) ?? null));
+      const objects = await objectInfo(rows);
+      yield rows.map((row) => toRow(row, objects.get(row.id) ?? null));
       if (rows.length < size) return;
       const last = rows.at(-1);
       if (!last) return;

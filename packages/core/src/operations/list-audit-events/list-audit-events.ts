@@ -1,6 +1,6 @@
 import "server-only";
 import { type Viewer } from "../../rules/policy";
-import { fetchRows, filtersWhere, keyOf, listQuerySchema, objectLinks, parseOrThrow, refuseUnlessAllowed, toRow, type AuditPage, type Key, type RawRow } from "./shared";
+import { fetchRows, filtersWhere, keyOf, listQuerySchema, objectInfo, parseOrThrow, refuseUnlessAllowed, toRow, type AuditPage, type Key, type RawRow } from "./shared";
 
 /**
  * One page of the audit trail for an admin: `before` (an event id) gives the page of older events,
@@ -35,9 +35,9 @@ export async function listAuditEvents(viewer: Viewer, input: unknown): Promise<A
     older = (await exists(last, "older")) ? last : undefined;
   }
 
-  const links = await objectLinks(page);
+  const objects = await objectInfo(page);
   return {
-    items: page.map((row) => toRow(row, links.get(row.id) ?? null)),
+    items: page.map((row) => toRow(row, objects.get(row.id) ?? null)),
     older: older ? older.id.toString() : null,
     newer: newer ? newer.id.toString() : null,
     filters,

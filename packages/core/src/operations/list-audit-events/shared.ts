@@ -68,6 +68,19 @@ export const listQuerySchema = auditFiltersSchema.and(
 /** Where an event's object can be looked at: an initiative page or an account page. */
 export type AuditObjectLink = { kind: "initiative"; id: string } | { kind: "user"; id: string } | null;
 
+/**
+ * What an event's object is, in words a person recognises (a name, an initiative's code and
+ * title) rather than its id; null when the object is gone or has nothing better than its id.
+ */
+export type AuditObjectSummary =
+  | { kind: "user"; name: string; email: string }
+  /** An initiative, or what belongs to one (a report, a milestone, an extension request): `detail` names the part. */
+  | { kind: "initiative"; code: string; title: string; detail?: string }
+  | { kind: "department"; code: string; nameZhHans: string; nameZhHant: string; nameEn: string }
+  | { kind: "plan"; departmentCode: string; year: number }
+  | { kind: "theme"; code: string; title: string }
+  | { kind: "token"; name: string; owner: string };
+
 export interface AuditRow {
   id: string;
   at: Date;
@@ -76,6 +89,7 @@ export interface AuditRow {
   objectType: string | null;
   objectId: string | null;
   objectLink: AuditObjectLink;
+  objectSummary: AuditObjectSummary | null;
   ip: string | null;
   before: Prisma.JsonValue;
   after: Prisma.JsonValue;
@@ -156,33 +170,90 @@ export async function fetchRows(where: Prisma.AuditEventWhereInput, key: Key | n
   });
 }
 
-/** Which page each event's object can be looked at on, found with one query per kind of object. */
-export async function objectLinks(rows: RawRow[]): Promise<Map<bigint, AuditObjectLink>> {
-  const ids = (type: string) => [...new Set(rows.filter((r) => r.objectType === type && r.objectId).map((r) => r.objectId ?? ""))];
-  const [updates, milestones] = await Promise.all([
-    ids("ProgressUpdate").length > 0
-      ? prisma.progressUpdate.findMany({ where: { id: { in: ids("ProgressUpdate") } }, select: { id: true, initiativeId: true } })
-      : [],
-    ids("Milestone").length > 0
-      ? prisma.milestone.findMany({ where: { id: { in: ids("Milestone") } }, select: { id: true, initiativeId: true } })
-      : [],
-  ]);
-  const initiativeOf = new Map([...updates, ...milestones].map((r) => [r.id, r.initiativeId]));
-  const links = new Map<bigint, AuditObjectLink>();
-  for (const row of rows) {
-    const id = row.objectId;
-    if (!id) continue;
-    if (row.objectType === "Initiative") links.set(row.id, { kind: "initiative", id });
-    else if (row.objectType === "User") links.set(row.id, { kind: "user", id });
-    else {
-      const initiativeId = initiativeOf.get(id);
-      if (initiativeId) links.set(row.id, { kind: "initiative", id: initiativeId });
-    }
-  }
-  return links;
+export interface AuditObjectInfo {
+  link: AuditObjectLink;
+  summary: AuditObjectSummary | null;
 }
 
-export function toRow(row: RawRow, link: AuditObjectLink): AuditRow {
+/**
+ * What each event's object is and which page shows it, for a page (or an export batch) of events:
+ * one query per kind of object on the page, whatever the number of rows — never one per row.
+ */
+export async function objectInfo(rows: RawRow[]): Promise<Map<bigint, AuditObjectInfo>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.objectType === type && r.objectId).map((r) => r.objectId ?? ""))];
+  const find = <T>(type: string, query: (ids: string[]) => Promise<T[]>): Promise<T[]> => {
+    const wanted = ids(type);
+    return wanted.length > 0 ? query(wanted) : Promise.resolve([]);
+  };
+  const initiative = { select: { id: true, code: true, title: true } } as const;
+  const [users, initiatives, updates, milestones, extensions, departments, plans, themes, tokens] = await Promise.all([
+    find("User", (id) => prisma.user.findMany({ where: { id: { in: id } }, select: { id: true, name: true, email: true } })),
+    find("Initiative", (id) => prisma.initiative.findMany({ where: { id: { in: id } }, select: { id: true, code: true, title: true } })),
+    find("ProgressUpdate", (id) =>
+      prisma.progressUpdate.findMany({ where: { id: { in: id } }, select: { id: true, period: true, initiative } }),
+    ),
+    find("Milestone", (id) => prisma.milestone.findMany({ where: { id: { in: id } }, select: { id: true, title: true, initiative } })),
+    find("ExtensionRequest", (id) =>
+      prisma.extensionRequest.findMany({ where: { id: { in: id } }, select: { id: true, requestedDueDate: true, initiative } }),
+    ),
+    find("Department", (id) =>
+      prisma.department.findMany({ where: { id: { in: id } }, select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    ),
+    find("WorkPlan", (id) => prisma.workPlan.findMany({ where: { id: { in: id } }, select: { id: true, year: true, department: { select: { code: true } } } })),
+    find("Theme", (id) => prisma.theme.findMany({ where: { id: { in: id } }, select: { id: true, code: true, title: true } })),
+    find("ApiToken", (id) => prisma.apiToken.findMany({ where: { id: { in: id } }, select: { id: true, name: true, user: { select: { name: true } } } })),
+  ]);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const byType = new Map<string, Map<string, AuditObjectInfo>>([
+    ["User", new Map(users.map((u) => [u.id, { link: { kind: "user", id: u.id }, summary: { kind: "user", name: u.name, email: u.email } }]))],
+    [
+      "Initiative",
+      new Map(initiatives.map((i) => [i.id, { link: { kind: "initiative", id: i.id }, summary: { kind: "initiative", code: i.code, title: i.title } }])),
+    ],
+    [
+      "ProgressUpdate",
+      new Map(
+        updates.map((u) => [
+          u.id,
+          { link: { kind: "initiative", id: u.initiative.id }, summary: { kind: "initiative", code: u.initiative.code, title: u.initiative.title, detail: day(u.period).slice(0, 7) } },
+        ]),
+      ),
+    ],
+    [
+      "Milestone",
+      new Map(
+        milestones.map((m) => [
+          m.id,
+          { link: { kind: "initiative", id: m.initiative.id }, summary: { kind: "initiative", code: m.initiative.code, title: m.initiative.title, detail: m.title } },
+        ]),
+      ),
+    ],
+    [
+      "ExtensionRequest",
+      new Map(
+        extensions.map((e) => [
+          e.id,
+          {
+            link: { kind: "initiative", id: e.initiative.id },
+            summary: { kind: "initiative", code: e.initiative.code, title: e.initiative.title, detail: day(e.requestedDueDate) },
+          },
+        ]),
+      ),
+    ],
+    ["Department", new Map(departments.map(({ id, ...d }) => [id, { link: null, summary: { kind: "department", ...d } }]))],
+    ["WorkPlan", new Map(plans.map((p) => [p.id, { link: null, summary: { kind: "plan", departmentCode: p.department.code, year: p.year } }]))],
+    ["Theme", new Map(themes.map((t) => [t.id, { link: null, summary: { kind: "theme", code: t.code, title: t.title } }]))],
+    ["ApiToken", new Map(tokens.map((t) => [t.id, { link: null, summary: { kind: "token", name: t.name, owner: t.user.name } }]))],
+  ]);
+  const info = new Map<bigint, AuditObjectInfo>();
+  for (const row of rows) {
+    const found = row.objectType && row.objectId ? byType.get(row.objectType)?.get(row.objectId) : undefined;
+    if (found) info.set(row.id, found);
+  }
+  return info;
+}
+
+export function toRow(row: RawRow, info: AuditObjectInfo | null): AuditRow {
   return {
     id: row.id.toString(),
     at: row.at,
@@ -190,7 +261,8 @@ export function toRow(row: RawRow, link: AuditObjectLink): AuditRow {
     action: row.action,
     objectType: row.objectType,
     objectId: row.objectId,
-    objectLink: link,
+    objectLink: info?.link ?? null,
+    objectSummary: info?.summary ?? null,
     ip: row.ip,
     before: row.before,
     after: row.after,

@@ -51,6 +51,11 @@ export async function updateUser(actor: Viewer, idInput: unknown, input: unknown
     }
     // The actor, re-read under the same lock, must still be an active admin (not demoted meanwhile).
     if (!admins.includes(actor.id)) throw new DomainError("forbidden", "only admins administer accounts");
+    // Becoming a MANAGER without a department means the whole ministry: only when asked for in so
+    // many words (department: null), never as what a department-less admin brings along.
+    if (role === "MANAGER" && user.role !== "MANAGER" && department === null && change.department !== null) {
+      throw accountError("invalid", "a manager's scope must be chosen", { department: "department.choose" });
+    }
 
     const before: Record<string, Prisma.InputJsonValue | null> = {};
     const after: Record<string, Prisma.InputJsonValue | null> = {};

@@ -1,5 +1,6 @@
 import { requirePermission } from "@workplan/auth";
 import { getUserForAdmin, listAssignableDepartments } from "@workplan/core/operations/list-users";
+import { displayIp } from "@workplan/core/rules/audit-diff";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -8,6 +9,7 @@ import { cache } from "react";
 import { PageHeader } from "@/components/PageHeader";
 import { ResetControl, StatusControl, UnlockControl } from "@/features/admin-users/AccountControls";
 import { RoleForm } from "@/features/admin-users/RoleForm";
+import { initialScope } from "@/features/admin-users/scope";
 import { departmentName } from "@/lib/display";
 
 type Props = { params: Promise<{ id: string }> };
@@ -81,7 +83,7 @@ export default async function AdminUserPage({ params }: Props) {
       </Section>
 
       <Section id="role-heading" title={t("roleForm.title")}>
-        <RoleForm userId={user.id} role={user.role} department={user.department?.code ?? ""} departments={departments} />
+        <RoleForm userId={user.id} role={user.role} department={initialScope(user.role, user.department?.code ?? null)} departments={departments} />
       </Section>
 
       <Section id="status-heading" title={t("activity.title")}>
@@ -117,7 +119,7 @@ export default async function AdminUserPage({ params }: Props) {
                   </p>
                   <p className="break-all text-xs text-slate-600">
                     <span className="sr-only">{t("sessions.ip")}: </span>
-                    {s.ip ?? t("sessions.unknown")} · <span className="sr-only">{t("sessions.device")}: </span>
+                    {displayIp(s.ip) ?? t("sessions.unknown")} · <span className="sr-only">{t("sessions.device")}: </span>
                     {s.userAgent ?? t("sessions.unknown")}
                   </p>
                 </div>
