@@ -57,7 +57,7 @@ describe("listInitiatives", () => {
       version: expect.any(Number),
     });
     expect(Object.keys(item ?? {}).sort()).toEqual(
-      ["id", "code", "title", "originalText", "department", "theme", "target", "dueDate", "progress", "health", "version", "measuredValue", "lastUpdateAt"].sort(),
+      ["id", "code", "title", "originalText", "department", "theme", "target", "dueDate", "progress", "health", "version", "measuredValue", "lastUpdateAt", "closedAt", "outcome", "pace"].sort(),
     );
   });
 
@@ -134,5 +134,12 @@ describe("listInitiatives", () => {
     expect(api.code).toBe("KJS-2018-2.3");
     expect(Array.isArray(api.updates)).toBe(true);
     expect(Array.isArray(api.milestones)).toBe(true);
+    // Open, and what the pace suggests for its progress: once past the due date, all the time has
+    // elapsed and anything short of done is off track.
+    expect(api).toMatchObject({ closedAt: null, outcome: null });
+    const late = toApiInitiativeDetail(detail, new Date("2019-06-01T00:00:00Z"));
+    expect(late.pace).toEqual({ expectedProgress: 100, suggestedHealth: detail.progress >= 100 ? "DONE" : "OFF_TRACK" });
+    const early = toApiInitiativeDetail(detail, new Date("2018-01-01T00:00:00Z"));
+    expect(early.pace.expectedProgress).toBe(0);
   });
 });

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { HEALTHS } from "../../rules/health";
 import { flagSchema } from "../list-query";
+import { OUTCOMES } from "../close-out/model";
+import { AT_RISK_GAP, OFF_TRACK_GAP } from "../../rules/pace";
 
 // Initiatives as the REST API (v1) gives them to other systems, and as the list page (/initiatives)
 // shows them. The zod schemas below are the contract: the operation's return types are inferred
@@ -138,6 +140,24 @@ export const apiInitiativeSchema = z.object({
   version: z.number().int().describe("Pass it as baseVersion when reporting progress"),
   measuredValue: z.number().nullable(),
   lastUpdateAt: z.iso.datetime().nullable(),
+  closedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe("When it was closed at year end (结项); null while open. A closed initiative takes no more reports (400, fields.form)"),
+  outcome: z.enum(OUTCOMES).nullable().describe("The close-out's outcome; null while open"),
+  pace: z
+    .object({
+      expectedProgress: z
+        .number()
+        .int()
+        .min(0)
+        .max(100)
+        .describe("The share of the time from 1 January of the plan's year to the due date that has elapsed, in percent"),
+      suggestedHealth: z.enum(HEALTHS).describe("The health the pace suggests for the current progress"),
+    })
+    .describe(
+      `What a progress report's health is checked against. For a report of progress p the suggested health is DONE when p is 100; else OFF_TRACK when the due date has passed by more than a day; else, with gap = expectedProgress − p, ON_TRACK when gap ≤ ${AT_RISK_GAP}, AT_RISK when gap ≤ ${OFF_TRACK_GAP}, OFF_TRACK otherwise. A report whose health differs from its suggestion needs a healthReason.`,
+    ),
 });
 
 export const MATCH_PLACES = ["code", "title", "original", "report"] as const;
