@@ -120,6 +120,13 @@ describe("listInitiatives", () => {
       departmnet: "parameter.unknown",
     });
     expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).fields).toEqual({ limit: "limit.range" });
+    // Numbers in a query are plain decimals: hex, exponents and trailing letters are no numbers.
+    expect((await refusal(listInitiatives(techStaff, { limit: "0x10", year: "2e3", page: "2abc" }))).fields).toEqual({
+      limit: "limit.range",
+      year: "year.invalid",
+      page: "page.invalid",
+    });
+    expect(await codes(techStaff, { limit: " 15 ", year: "2018" })).toHaveLength(15);
     expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).messages?.["limit.range"]).toBe("The limit is a whole number from 1 to 500.");
     expect((await refusal(listInitiatives(techStaff, { q: "字".repeat(101) }))).fields).toEqual({ q: "q.tooLong" });
   });

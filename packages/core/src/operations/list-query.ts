@@ -24,6 +24,17 @@ export function parseListQuery<S extends z.ZodObject>(schema: S, queryInput: unk
   return parsed.data;
 }
 
+/**
+ * A whole number from a query string, `min` to `max`, all its refusals the one message key: plain
+ * decimal digits only ("0x10", "1e3", "Infinity" and "12abc" are no numbers, as in the forms).
+ */
+export function queryInteger(error: string, min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && !/^\s*[+-]?\d+\s*$/.test(value) ? Number.NaN : value),
+    z.coerce.number({ error }).int(error).min(min, error).max(max, error),
+  );
+}
+
 function withoutEmptyValues(input: unknown): Record<string, unknown> {
   if (input === null || input === undefined) return {};
   if (typeof input !== "object" || Array.isArray(input)) throw new DomainError("invalid", "the query is not an object", { form: "form.invalid" });

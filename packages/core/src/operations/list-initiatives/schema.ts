@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { HEALTHS } from "../../rules/health";
-import { flagSchema } from "../list-query";
+import { flagSchema, queryInteger } from "../list-query";
 import { OUTCOMES } from "../close-out/model";
 import { AT_RISK_GAP, OFF_TRACK_GAP } from "../../rules/pace";
 
@@ -21,11 +21,7 @@ export const LIGHTS = ["RED", "YELLOW", "GREEN"] as const;
 const DEPARTMENT_CODE = /^[A-Za-z][A-Za-z0-9]{0,19}$/;
 
 export const listInitiativesQuerySchema = z.object({
-  year: z.coerce
-    .number({ error: "year.invalid" })
-    .int("year.invalid")
-    .min(2000, "year.invalid")
-    .max(2100, "year.invalid")
+  year: queryInteger("year.invalid", 2000, 2100)
     .optional()
     .describe("The plan's year, e.g. 2018"),
   department: z
@@ -77,19 +73,11 @@ export const listInitiativesQuerySchema = z.object({
     .enum(INITIATIVE_SORTS, { error: "sort.invalid" })
     .default("code")
     .describe("code (default), progress (lowest first), -progress (highest first), due (earliest first), -updated (latest report first)"),
-  limit: z.coerce
-    .number({ error: "limit.range" })
-    .int("limit.range")
-    .min(1, "limit.range")
-    .max(LIST_LIMIT_MAX, "limit.range")
+  limit: queryInteger("limit.range", 1, LIST_LIMIT_MAX)
     .default(LIST_LIMIT_DEFAULT)
     .describe(`Items per page (at most ${LIST_LIMIT_MAX})`),
   cursor: z.string().min(1, "cursor.invalid").max(200, "cursor.invalid").optional().describe("nextCursor of the previous page"),
-  page: z.coerce
-    .number({ error: "page.invalid" })
-    .int("page.invalid")
-    .min(1, "page.invalid")
-    .max(LIST_PAGE_MAX, "page.invalid")
+  page: queryInteger("page.invalid", 1, LIST_PAGE_MAX)
     .optional()
     .describe("A page number (from 1) instead of a cursor"),
 });
