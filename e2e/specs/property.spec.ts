@@ -115,7 +115,7 @@ function brokenQuery(base: [string, string][], broken: Record<string, fc.Arbitra
   const mutation = fc.oneof(
     ...Object.entries(broken).map(([field, value]) => value.map((v) => ({ field, value: String(v) }))),
     ...(options.unknownRefused
-      ? [fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,11}$/).filter((k) => !(k in broken) && !base.some(([b]) => b === k)).map((field) => ({ field, value: "1" }))]
+      ? [fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,11}$/).filter((k) => !(k in broken) && k !== "__proto__" && !base.some(([b]) => b === k)).map((field) => ({ field, value: "1" }))]
       : []),
   );
   return fc.uniqueArray(mutation, { minLength: 1, maxLength: 3, selector: (m) => m.field }).map((mutations) => {
@@ -249,7 +249,9 @@ test("reviewUpdate: every hostile review is refused with its fields, nothing sav
     fc.oneof(
       { weight: 5, arbitrary: brokenBody({ decision: "return", comment: "请补充佐证材料。" }, {
         decision: badEnum(["approve", "return"]),
-        comment: badRequiredText,
+        // Required only to return (a rule on the whole review, checked once each field is right):
+        // broken here in form only.
+        comment: badOptionalText,
       }).map(bodyRequest("manager", "POST", url)) },
       { weight: 1, arbitrary: notAnObject.map((body): Hostile => ({ as: "manager", method: "POST", url, body, noFields: true })) },
       { weight: 1, arbitrary: badId.map((bad): Hostile => ({ as: "manager", method: "POST", url: `/api/v1/updates/${bad}/review`, body: '{"decision":"approve"}', anyClientError: true })) },
@@ -282,11 +284,11 @@ test("createUser and updateUser: every hostile account is refused with its field
         email: fc.oneof(badRequiredText, fc.constantFrom("a@", "@b.c", "a b@c.d", `${"x".repeat(300)}@x.org`)),
         name: badRequiredText,
         role: badEnum(["STAFF", "MANAGER", "ADMIN"]),
-        department: fc.oneof(forbiddenText(), fc.constantFrom("kjs-", "1ABC", "A".repeat(40)), wrongTypeForText.filter((v) => v !== null)),
+        department: fc.oneof(forbiddenText(), fc.constant("A".repeat(40)), wrongTypeForText.filter((v) => v !== null)),
       }).map(bodyRequest("admin", "POST", "/api/v1/admin/users")) },
       { weight: 3, arbitrary: brokenBody({ active: true }, {
         role: badEnum(["STAFF", "MANAGER", "ADMIN"]),
-        department: fc.oneof(forbiddenText(), fc.constantFrom("kjs-", "1ABC", "A".repeat(40))),
+        department: fc.oneof(forbiddenText(), fc.constant("A".repeat(40))),
         active: fc.oneof(fc.constantFrom("true", 1, 0, "yes"), fc.object({ maxDepth: 1 })),
       }).map(bodyRequest("admin", "PATCH", `/api/v1/admin/users/${staffUserId}`)) },
       { weight: 1, arbitrary: notAnObject.map((body): Hostile => ({ as: "admin", method: "POST", url: "/api/v1/admin/users", body, noFields: true })) },
@@ -354,9 +356,10 @@ test("the lists, documents and reads: every hostile query or id is refused with 
     },
     { unknownRefused: false },
   ).map(({ query, fields }): Hostile => ({ as: "manager", method: "GET", url: `/api/v1/reports/annual?${query}`, fields, someField: true }));
+  // "__proto__" never reaches the app (Next.js drops it from the query): asking for it is asking for nothing.
   const openapi = fc
     .string({ minLength: 1, maxLength: 12 })
-    .filter((k) => k.trim() !== "")
+    .filter((k) => k.trim() !== "" && k !== "__proto__")
     .map((k): Hostile => ({ as: "anonymous", method: "GET", url: `/api/v1/openapi.json?${q([[k, "1"]])}`, fields: [] }));
   const reads = fc.oneof(
     badId.map((bad): Hostile => ({ as: "staff", method: "GET", url: `/api/v1/initiatives/${bad}`, status: 404 })),

@@ -127,6 +127,8 @@ describe("listInitiatives", () => {
       page: "page.invalid",
     });
     expect(await codes(techStaff, { limit: " 15 ", year: "2018" })).toHaveLength(15);
+    // A control character that would trim away is refused, not taken for an empty filter.
+    expect((await refusal(listInitiatives(techStaff, { overdue: "\u000B", q: "\f" }))).fields).toEqual({ overdue: "overdue.control", q: "q.control" });
     expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).messages?.["limit.range"]).toBe("The limit is a whole number from 1 to 500.");
     expect((await refusal(listInitiatives(techStaff, { q: "字".repeat(101) }))).fields).toEqual({ q: "q.tooLong" });
   });
