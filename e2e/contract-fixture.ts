@@ -4,6 +4,7 @@
 // nothing another spec counts. Prints what it made as JSON.
 //   node --conditions=react-server --import tsx e2e/contract-fixture.ts <CODE>
 import { hashPassword } from "@workplan/auth/password";
+import { createApiToken } from "@workplan/core/operations/api-tokens";
 import { createUser } from "@workplan/core/operations/create-user";
 import { refreshRollups } from "@workplan/core/operations/refresh-rollups";
 import { prisma } from "@workplan/db";
@@ -16,6 +17,8 @@ export interface ContractFixture {
   manager: string;
   /** An administrator of its own (ministry-wide), so that what it does is told apart from other specs'. */
   admin: string;
+  /** A personal access token of the staff member (Authorization: Bearer). */
+  staffToken: string;
 }
 
 const DEMO_PASSWORD = "Demo-2018-Plan!";
@@ -56,11 +59,12 @@ async function main(code: string): Promise<ContractFixture> {
   const lower = code.toLowerCase();
   const staff = `${lower}.staff@contract.local`;
   const manager = `${lower}.lead@contract.local`;
-  await createUser(null, { email: staff, name: `${code}干部`, role: "STAFF", departmentCode: code, passwordHash });
+  const staffUser = await createUser(null, { email: staff, name: `${code}干部`, role: "STAFF", departmentCode: code, passwordHash });
   const admin = `${lower}.admin@contract.local`;
   await createUser(null, { email: manager, name: `${code}处长`, role: "MANAGER", departmentCode: code, passwordHash });
   await createUser(null, { email: admin, name: `${code}管理员`, role: "ADMIN", departmentCode: null, passwordHash });
-  return { department: code, initiatives, staff, manager, admin };
+  const { token } = await createApiToken({ id: staffUser.id, role: "STAFF", departmentId: department.id }, { name: "契约测试系统" });
+  return { department: code, initiatives, staff, manager, admin, staffToken: token };
 }
 
 main(process.argv[2] ?? "").then(
