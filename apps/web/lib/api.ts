@@ -6,7 +6,8 @@ import { isOwnOrigin } from "@workplan/auth/origin";
 import { API_TOKEN_MESSAGES, authenticateApiToken } from "@workplan/core/operations/api-tokens";
 import { CLOSE_OUT_MESSAGES, OUTCOMES } from "@workplan/core/operations/close-out";
 import { DomainError } from "@workplan/core/operations/errors";
-import { ConflictError } from "@workplan/core/operations/log-progress";
+import { ConflictError, IdempotencyMismatchError } from "@workplan/core/operations/log-progress";
+import { REVIEW_MESSAGES } from "@workplan/core/operations/review-update";
 import { can, ROLES, type Action } from "@workplan/core/rules/policy";
 import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
 import type { NextRequest } from "next/server";
@@ -18,15 +19,30 @@ import { isRejectedInput, sqlState } from "@workplan/core/infra/db-errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Request bodies are small JSON documents (a progress report is at most a few 5000-character texts). */
-const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = 256 * 1024;
 
-export const API_ERROR_CODES = ["unauthorized", "forbidden", "invalid", "not_found", "conflict", "internal"] as const;
+export const API_ERROR_CODES = [
+  "unauthorized",
+  "forbidden",
+  "invalid",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "too_large",
+  "idempotency_mismatch",
+  "internal",
+  "unavailable",
+] as const;
 type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const apiErrorSchema = z.object({
   error: z.object({
-    code: z.enum(API_ERROR_CODES),
-    message: z.string(),
+    code: z
+      .enum(API_ERROR_CODES)
+      .describe(
+        "unauthorized 401, forbidden 403, invalid 400, not_found 404, method_not_allowed 405, conflict 409, too_large 413, idempotency_mismatch 422, internal 500, unavailable 503",
+      ),
+    message: z.string().describe("What happened and what to do, in English"),
     fields: z.record(z.string(), z.string()).optional().describe("invalid: field → what is wrong with it"),
     currentVersion: z.number().int().optional().describe("conflict: the initiative's version now"),
     latestUpdateId: z.string().nullable().optional().describe("conflict: the update that was saved first"),
@@ -51,6 +67,14 @@ export const apiUpdateCreatedSchema = z.object({
 
 export type ApiUpdateCreated = z.infer<typeof apiUpdateCreatedSchema>;
 
+export const apiReviewResultSchema = z.object({
+  id: z.string().describe("The progress update's id"),
+  status: z.enum(["APPROVED", "RETURNED"]).describe("The update's status after the review"),
+  reviewId: z.string().describe("The review's id"),
+});
+
+export type ApiReviewResult = z.infer<typeof apiReviewResultSchema>;
+
 export const apiInitiativeClosedSchema = z.object({
   id: z.string().describe("The initiative's id"),
   outcome: z.enum(OUTCOMES),
@@ -64,9 +88,12 @@ export type ApiInitiativeClosed = z.infer<typeof apiInitiativeClosedSchema>;
 export const idempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/)
-  .describe("Any unique string (a UUID): a retry with the same key returns the first answer instead of reporting twice");
+  .describe(
+    "Any unique string (a UUID), one per report: a retry of the same request with the same key returns the first answer (200) instead of reporting twice. The key is bound to the caller, this operation, the initiative and the body (compared after sorting its keys): the same key sent with another initiative or another body is refused with 422 (idempotency_mismatch) and nothing is saved. Kept as long as the report.",
+  );
 
 const MESSAGES: Record<string, string> = {
+  ...REVIEW_MESSAGES,
   ...ENGLISH_MESSAGES,
   ...API_TOKEN_MESSAGES,
   ...CLOSE_OUT_MESSAGES,
@@ -75,6 +102,7 @@ const MESSAGES: Record<string, string> = {
   "cursor.invalid": "Pass the nextCursor of the previous page unchanged.",
   "parameter.unknown": "Unknown parameter.",
   "idempotencyKey.format": "Use 8 to 100 letters, digits, - or _ (a UUID fits).",
+  "idempotencyKey.reused": "This Idempotency-Key was already used for another request (another initiative or body): send a new key.",
 };
 
 export function toApiMe(viewer: SessionViewer): z.infer<typeof apiMeSchema> {
@@ -114,12 +142,36 @@ function errorJson(status: number, error: z.infer<typeof apiErrorSchema>["error"
   return response;
 }
 
-/** The request body as JSON; malformed JSON or an oversized body is refused with 400/413. */
+const TOO_LARGE = `The body may be at most ${MAX_BODY_BYTES} bytes.`;
+
+/**
+ * The request body as JSON; malformed JSON (or text that is not UTF-8) is refused with 400, a body
+ * over the limit with 413 — read no further than the limit, whether or not Content-Length says so.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "invalid", `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, "invalid", `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "too_large", TOO_LARGE);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new ApiError(413, "too_large", TOO_LARGE);
+      }
+      chunks.push(value);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError(400, "invalid", "The body is not UTF-8 text.");
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -156,6 +208,9 @@ function englishFields({ fields, messages }: DomainError): Record<string, string
 
 function errorResponse(request: Request, error: unknown): Response {
   if (error instanceof ApiError) return errorJson(error.status, { code: error.code, message: error.message });
+  if (error instanceof IdempotencyMismatchError) {
+    return errorJson(422, { code: "idempotency_mismatch", message: MESSAGES["idempotencyKey.reused"] ?? error.message, fields: { "Idempotency-Key": MESSAGES["idempotencyKey.reused"] ?? "" } });
+  }
   if (error instanceof ConflictError) {
     return errorJson(409, {
       code: "conflict",
@@ -269,4 +324,31 @@ async function authenticate(request: NextRequest): Promise<SessionViewer | Respo
     { code: "unauthorized", message: "Sign in, or send Authorization: Bearer <token> (make one on /settings)." },
     { "WWW-Authenticate": "Bearer" },
   );
+}
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+function allowHeader(allowed: readonly string[]): string {
+  return HTTP_METHODS.filter((m) => allowed.includes(m) || m === "OPTIONS" || (m === "HEAD" && allowed.includes("GET"))).join(", ");
+}
+
+/**
+ * A method this route does not have: 405 with the JSON error and `Allow` (Next.js would answer an
+ * empty 405). Export it under each other method's name; OPTIONS answers 204 with `Allow`.
+ */
+export function methodNotAllowed(...allowed: ("GET" | "POST" | "PATCH")[]): {
+  refuse: (request: Request) => Promise<Response>;
+  options: (request: Request) => Promise<Response>;
+} {
+  const allow = allowHeader(allowed);
+  return {
+    refuse: async (request) =>
+      errorJson(405, { code: "method_not_allowed", message: `${request.method.slice(0, 20)} is not a method of this resource: use ${allowed.join(" or ")}.` }, { Allow: allow }),
+    options: async () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } }),
+  };
+}
+
+/** Any path under /api/v1 that is no resource: 404 with the JSON error, whatever the method. */
+export async function unknownResource(): Promise<Response> {
+  return errorJson(404, { code: "not_found", message: "No such resource: the operations are listed in /api/v1/openapi.json." });
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { buildAnnualDraft, type AnnualDraft, type DraftInitiative } from "../rules/annual-draft";
 import { can, type Viewer } from "../rules/policy";
 import { DomainError } from "./errors";
+import { queryInteger } from "./list-query";
 import { safeParseText } from "../rules/text-input";
 
 // The year-end report draft (年度工作總結) of a department and a year, from what the system holds:
@@ -18,7 +19,7 @@ export const ANNUAL_DRAFT_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 export const annualDraftQuerySchema = z.object({
-  year: z.coerce.number({ error: "year.invalid" }).int("year.invalid").min(2000, "year.invalid").max(2100, "year.invalid").describe("The plan's year, e.g. 2018"),
+  year: queryInteger("year.invalid", 2000, 2100).describe("The plan's year, e.g. 2018"),
   department: z.string({ error: "department.required" }).regex(/^[A-Z][A-Z0-9]{1,9}$/, "department.invalid").describe("The department's code, e.g. CYZCS"),
 });
 

@@ -40,6 +40,7 @@ export async function getInitiative(viewer: Viewer, idInput: unknown, options: {
       measuredValue: true,
       closedAt: true,
       archivedAt: true,
+      outcome: true,
       version: true,
       plan: { select: { id: true, year: true, heading: true, status: true } },
       cooperations: { select: { department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } } } },

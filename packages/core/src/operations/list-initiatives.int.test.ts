@@ -57,7 +57,7 @@ describe("listInitiatives", () => {
       version: expect.any(Number),
     });
     expect(Object.keys(item ?? {}).sort()).toEqual(
-      ["id", "code", "title", "originalText", "department", "theme", "target", "dueDate", "progress", "health", "version", "measuredValue", "lastUpdateAt"].sort(),
+      ["id", "code", "title", "originalText", "department", "theme", "target", "dueDate", "progress", "health", "version", "measuredValue", "lastUpdateAt", "closedAt", "outcome", "pace"].sort(),
     );
   });
 
@@ -120,6 +120,15 @@ describe("listInitiatives", () => {
       departmnet: "parameter.unknown",
     });
     expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).fields).toEqual({ limit: "limit.range" });
+    // Numbers in a query are plain decimals: hex, exponents and trailing letters are no numbers.
+    expect((await refusal(listInitiatives(techStaff, { limit: "0x10", year: "2e3", page: "2abc" }))).fields).toEqual({
+      limit: "limit.range",
+      year: "year.invalid",
+      page: "page.invalid",
+    });
+    expect(await codes(techStaff, { limit: " 15 ", year: "2018" })).toHaveLength(15);
+    // A control character that would trim away is refused, not taken for an empty filter.
+    expect((await refusal(listInitiatives(techStaff, { overdue: "\u000B", q: "\f" }))).fields).toEqual({ overdue: "overdue.control", q: "q.control" });
     expect((await refusal(listInitiatives(techStaff, { limit: 0 }))).messages?.["limit.range"]).toBe("The limit is a whole number from 1 to 500.");
     expect((await refusal(listInitiatives(techStaff, { q: "字".repeat(101) }))).fields).toEqual({ q: "q.tooLong" });
   });
@@ -134,5 +143,12 @@ describe("listInitiatives", () => {
     expect(api.code).toBe("KJS-2018-2.3");
     expect(Array.isArray(api.updates)).toBe(true);
     expect(Array.isArray(api.milestones)).toBe(true);
+    // Open, and what the pace suggests for its progress: once past the due date, all the time has
+    // elapsed and anything short of done is off track.
+    expect(api).toMatchObject({ closedAt: null, outcome: null });
+    const late = toApiInitiativeDetail(detail, new Date("2019-06-01T00:00:00Z"));
+    expect(late.pace).toEqual({ expectedProgress: 100, suggestedHealth: detail.progress >= 100 ? "DONE" : "OFF_TRACK" });
+    const early = toApiInitiativeDetail(detail, new Date("2018-01-01T00:00:00Z"));
+    expect(early.pace.expectedProgress).toBe(0);
   });
 });

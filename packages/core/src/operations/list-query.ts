@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { fieldErrors } from "../rules/progress";
 import { DomainError } from "./errors";
-import { normalizeStrings, safeParseText } from "../rules/text-input";
+import { normalizeStrings, safeParseText, textRuleFields } from "../rules/text-input";
 
 // What the list operations (initiatives, progress reports) share: reading a query string's
 // parameters, and the cursor of a keyset page.
@@ -17,11 +17,25 @@ export function parseListQuery<S extends z.ZodObject>(schema: S, queryInput: unk
   const input = withoutEmptyValues(normalizeStrings(queryInput));
   const parsed = safeParseText(schema, input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  // The text rule on the values as sent: a value of only a control character that trims away
+  // (?overdue=%0B) is refused like any other, not taken for an empty filter.
+  Object.assign(fields, textRuleFields(queryInput));
   for (const key of Object.keys(input)) {
     if (!(key in schema.shape)) fields[key] ??= "parameter.unknown";
   }
   if (!parsed.success || Object.keys(fields).length > 0) throw new DomainError("invalid", "the query has problems", fields, messages);
   return parsed.data;
+}
+
+/**
+ * A whole number from a query string, `min` to `max`, all its refusals the one message key: plain
+ * decimal digits only ("0x10", "1e3", "Infinity" and "12abc" are no numbers, as in the forms).
+ */
+export function queryInteger(error: string, min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && !/^\s*[+-]?\d+\s*$/.test(value) ? Number.NaN : value),
+    z.coerce.number({ error }).int(error).min(min, error).max(max, error),
+  );
 }
 
 function withoutEmptyValues(input: unknown): Record<string, unknown> {

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { getInitiative } from "./get-initiative";
-import { ConflictError, logProgress, type EvidenceFileInput } from "./log-progress";
+import { ConflictError, IdempotencyMismatchError, logProgress, type EvidenceFileInput } from "./log-progress";
 import { newUser, refusal, snapshotProgressState, viewer } from "../testing/progress-testing";
 
 // The 2018 plan at mid-year: half the time from 1 January to 31 December has elapsed.
 const now = new Date("2018-07-01T00:00:00Z");
-const ctx = (extra: { idempotencyKey?: string; ip?: string } = {}) => ({ now, ...extra });
+const ctx = (extra: { idempotencyKey?: string; ip?: string; json?: boolean } = {}) => ({ now, ...extra });
 
 function initiative(code: string) {
   return prisma.initiative.findUniqueOrThrow({
@@ -357,6 +357,70 @@ describe("logProgress", () => {
       expect(await counts()).toEqual({ ...countsBefore, updates: countsBefore.updates + 1, audits: countsBefore.audits + 1 });
       expect(await prisma.progressUpdate.count({ where: { initiativeId: item.id } })).toBe(1);
       expect((await initiative("KJS-2018-2.2")).version).toBe(item.version + 1);
+    });
+  });
+
+  describe("an idempotency key is bound to its request", () => {
+    it("refuses the key sent again for another initiative or another body, and saves nothing of either", async () => {
+      const reporter = await newUser("progress", "STAFF", "KJS");
+      const first = await initiative("KJS-2018-2.1");
+      const other = await initiative("KJS-2018-2.2");
+      const input = report(first.version, { progress: "51", links: ["https://example.org/a", "https://example.org/b"] });
+      const filed = await logProgress(reporter, first.id, input, [], ctx({ idempotencyKey: "bound-key-0001" }));
+
+      // The same key on another initiative, valid on its own: refused, not answered with the first report.
+      const elsewhere = await refusal(logProgress(reporter, other.id, report(other.version), [], ctx({ idempotencyKey: "bound-key-0001" })));
+      expect(elsewhere).toBeInstanceOf(IdempotencyMismatchError);
+      expect(elsewhere.fields).toEqual({ form: "idempotencyKey.reused" });
+      // Another body on the same initiative (another progress; the links in another order): refused too.
+      for (const patch of [{ progress: "52" }, { links: ["https://example.org/b", "https://example.org/a"] }]) {
+        await expect(logProgress(reporter, first.id, { ...input, ...patch }, [], ctx({ idempotencyKey: "bound-key-0001" }))).rejects.toBeInstanceOf(
+          IdempotencyMismatchError,
+        );
+      }
+      // The same request written in another key order is the same request: the first answer.
+      const { baseVersion, ...rest } = input;
+      expect(await logProgress(reporter, first.id, { baseVersion, ...rest }, [], ctx({ idempotencyKey: "bound-key-0001" }))).toEqual({
+        updateId: filed.updateId,
+        created: false,
+        version: filed.version,
+      });
+
+      expect(await prisma.progressUpdate.findMany({ where: { authorId: reporter.id }, select: { id: true, initiativeId: true, progress: true } })).toEqual([
+        { id: filed.updateId, initiativeId: first.id, progress: 51 },
+      ]);
+      expect(await prisma.auditEvent.count({ where: { actorId: reporter.id } })).toBe(1);
+      expect((await initiative("KJS-2018-2.2")).version).toBe(other.version);
+      // With a key of its own the other report is filed.
+      const second = await logProgress(reporter, other.id, report(other.version), [], ctx({ idempotencyKey: "bound-key-0002" }));
+      expect(second.created).toBe(true);
+    });
+
+    it("matches an update filed before keys were bound by its initiative", async () => {
+      const reporter = await newUser("progress", "STAFF", "KJS");
+      const item = await initiative("KJS-2018-2.4");
+      const input = report(item.version, { progress: "50" });
+      const filed = await logProgress(reporter, item.id, input, [], ctx({ idempotencyKey: "legacy-key-0001" }));
+      await prisma.progressUpdate.update({ where: { id: filed.updateId }, data: { idempotencyFingerprint: null } });
+      expect(await logProgress(reporter, item.id, { ...input, workDone: "改寫過的" }, [], ctx({ idempotencyKey: "legacy-key-0001" }))).toMatchObject({
+        updateId: filed.updateId,
+        created: false,
+      });
+      const other = await initiative("KJS-2018-2.1");
+      await expect(logProgress(reporter, other.id, report(other.version), [], ctx({ idempotencyKey: "legacy-key-0001" }))).rejects.toBeInstanceOf(IdempotencyMismatchError);
+    });
+  });
+
+  describe("a JSON body (the API)", () => {
+    it("refuses numbers given as text, and takes a report without measuredValue", async () => {
+      const reporter = await newUser("progress", "STAFF", "KJS");
+      const item = await initiative("KJS-2018-1.1");
+      const json = { period: "2018-06", progress: 50, health: "ON_TRACK", workDone: "召開推進會。", baseVersion: item.version };
+      const error = await refusal(logProgress(reporter, item.id, { ...json, progress: "50", baseVersion: String(item.version), measuredValue: "2" }, [], ctx({ json: true })));
+      expect(error.fields).toEqual({ progress: "progress.number", baseVersion: "baseVersion.required", measuredValue: "measuredValue.number" });
+      expect(await prisma.progressUpdate.count({ where: { authorId: reporter.id } })).toBe(0);
+      const filed = await logProgress(reporter, item.id, json, [], ctx({ json: true }));
+      expect(await prisma.progressUpdate.findUniqueOrThrow({ where: { id: filed.updateId }, select: { measuredValue: true } })).toEqual({ measuredValue: null });
     });
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { prisma, Prisma } from "@workplan/db";
 import { checkEvidenceFiles } from "../rules/evidence";
 import { check, initiativeResource, type Viewer } from "../rules/policy";
@@ -7,9 +7,11 @@ import {
   fieldErrors,
   periodOf,
   periodStart,
+  progressUpdateJsonSchema,
   progressUpdateSchema,
   suggestHealth,
 } from "../rules/progress";
+import { canonicalJson } from "../rules/canonical-json";
 import { auditKind } from "./audit";
 import { DomainError } from "./errors";
 import { idSchema } from "./get-initiative";
@@ -26,7 +28,14 @@ export interface EvidenceFileInput {
 }
 
 export interface LogProgressContext {
+  /**
+   * One submission's key: a retry with it is answered with the update it filed. It is bound to the
+   * author, this operation, the initiative and the request (a hash of the canonical input, revision
+   * and files): the key sent again with anything else is refused (IdempotencyMismatchError).
+   */
   idempotencyKey?: string | null;
+  /** The input is a JSON body (the API): its types are strict (progressUpdateJsonSchema), text is no number. */
+  json?: boolean;
   /** The returned update this one revises (the author's resubmission after a review). */
   revisionOf?: string | null;
   ip?: string | null;
@@ -49,6 +58,14 @@ export class ConflictError extends DomainError {
   ) {
     super("conflict", "the initiative was updated by someone else");
     this.name = "ConflictError";
+  }
+}
+
+/** An idempotency key sent again with another request (another initiative or body): nothing is saved. */
+export class IdempotencyMismatchError extends DomainError {
+  constructor() {
+    super("conflict", "the idempotency key was used for another request", { form: "idempotencyKey.reused" });
+    this.name = "IdempotencyMismatchError";
   }
 }
 
@@ -88,12 +105,36 @@ interface WriteRow {
   cooperatingDepartmentIds: string[];
 }
 
-async function existingByKey(authorId: string, key: string | null) {
+/** What a key is bound to besides its author: this operation, the initiative and the request itself. */
+function requestFingerprint(initiativeId: unknown, input: unknown, files: readonly EvidenceFileInput[], revisionOf: unknown): string {
+  return createHash("sha256")
+    .update(
+      canonicalJson({
+        operation: "progress.report",
+        initiativeId: String(initiativeId),
+        input,
+        revisionOf: revisionOf ? String(revisionOf) : null,
+        files: files.map((f) => ({ name: f.name, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+      }),
+    )
+    .digest("hex");
+}
+
+/**
+ * The update filed earlier with this author's key, when this is the same request again; a key first
+ * used for another request is refused. (An update filed before keys had fingerprints is matched by
+ * its initiative.)
+ */
+async function replayOf(authorId: string, key: string | null, initiativeId: string, fingerprint: string) {
   if (!key) return null;
-  return prisma.progressUpdate.findUnique({
+  const found = await prisma.progressUpdate.findUnique({
     where: { authorId_idempotencyKey: { authorId, idempotencyKey: key } },
-    select: { id: true, initiative: { select: { version: true } } },
+    select: { id: true, initiativeId: true, idempotencyFingerprint: true, initiative: { select: { version: true } } },
   });
+  if (!found) return null;
+  const same = found.idempotencyFingerprint === null ? found.initiativeId === initiativeId : found.idempotencyFingerprint === fingerprint;
+  if (!same) throw new IdempotencyMismatchError();
+  return { updateId: found.id, created: false, version: found.initiative.version };
 }
 
 /**
@@ -110,7 +151,7 @@ export async function logProgress(
   context: LogProgressContext = {},
 ): Promise<LogProgressResult> {
   const now = context.now ?? planNow();
-  const parsed = safeParseText(progressUpdateSchema, input);
+  const parsed = safeParseText(context.json ? progressUpdateJsonSchema : progressUpdateSchema, input);
   const fields: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const fileCheck = checkEvidenceFiles(files);
   if (!fileCheck.ok) fields.files = fileCheck.problem;
@@ -123,6 +164,7 @@ export async function logProgress(
   // not looked up first (one round trip less on every report): the write finds it, by the key's unique
   // index or the version it bumped, and so does any refusal below (the report may have closed a revision).
   const key = context.idempotencyKey && IDEMPOTENCY_KEY.test(context.idempotencyKey) ? context.idempotencyKey : null;
+  const fingerprint = requestFingerprint(initiative.id, input, files, context.revisionOf);
 
   // A closed or archived initiative, or one of a closed plan (the prior year's record), takes no more reports.
   if (refusal) fields.form = "initiative.closed";
@@ -149,11 +191,11 @@ export async function logProgress(
       else fields.form ??= "revision.invalid";
     }
     if (Object.keys(fields).length === 0 && fileCheck.ok) {
-      return write(viewer, initiative, data, suggested, period, fileCheck.files, key, context.ip ?? null, revisionOfId, context.filedAt ?? planNow());
+      return write(viewer, initiative, data, suggested, period, fileCheck.files, { key, fingerprint }, context.ip ?? null, revisionOfId, context.filedAt ?? planNow());
     }
   }
-  const replay = await existingByKey(viewer.id, key);
-  if (replay) return { updateId: replay.id, created: false, version: replay.initiative.version };
+  const replay = await replayOf(viewer.id, key, initiative.id, fingerprint);
+  if (replay) return replay;
   throw new DomainError("invalid", "the update has problems", fields);
 }
 
@@ -164,7 +206,7 @@ async function write(
   suggested: ReturnType<typeof suggestHealth>,
   period: Date,
   files: { name: string; mimeType: string; bytes: Uint8Array }[],
-  key: string | null,
+  { key, fingerprint }: { key: string | null; fingerprint: string },
   ip: string | null,
   revisionOfId: string | null,
   filedAt: Date,
@@ -206,11 +248,11 @@ async function write(
         ), report AS (
           INSERT INTO progress_updates (id, initiative_id, author_id, department_id, period, progress, health, health_suggested,
                                         health_reason, work_done, search_text, problems, next_steps, measured_value,
-                                        idempotency_key, revision_of_id, created_at, updated_at)
+                                        idempotency_key, idempotency_fingerprint, revision_of_id, created_at, updated_at)
           SELECT ${updateId}, b.id, ${viewer.id}, ${reportingDepartmentId}, ${`${periodOf(period)}-01`}::date, ${data.progress}::int,
                  ${data.health}::"Health", ${suggested}::"Health", ${data.health === suggested ? null : data.healthReason},
                  ${data.workDone}, ${updateSearchText(data)}, ${data.problems || null}, ${data.nextSteps || null},
-                 ${data.measuredValue}::numeric, ${key}, ${revisionOfId}, ${at}::timestamp, ${at}::timestamp
+                 ${data.measuredValue}::numeric, ${key}, ${key && fingerprint}, ${revisionOfId}, ${at}::timestamp, ${at}::timestamp
             FROM bumped b
           RETURNING id
         ), audit AS (
@@ -259,9 +301,10 @@ async function write(
   } catch (error) {
     const isDuplicateKey = isUniqueViolation(error);
     if (error instanceof ConflictRetry || isDuplicateKey) {
-      // A double click or a retry racing the first request: that request's update is the answer.
-      const replay = await existingByKey(viewer.id, key);
-      if (replay) return { updateId: replay.id, created: false, version: replay.initiative.version };
+      // A double click or a retry racing the first request: that request's update is the answer
+      // (and the key reused for another request is refused, nothing of this one saved).
+      const replay = await replayOf(viewer.id, key, initiative.id, fingerprint);
+      if (replay) return replay;
       const current = await prisma.initiative.findUnique({
         where: { id: initiative.id },
         select: { version: true, closedAt: true, archivedAt: true, plan: { select: { status: true } }, updates: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } } },

@@ -12,18 +12,35 @@ import { safeParseText } from "../rules/text-input";
 
 export const reviewSchema = z
   .object({
-    decision: z.enum(["approve", "return"], { error: "decision.required" }),
-    comment: z.string().trim().max(2000, "comment.tooLong").optional().default(""),
+    decision: z.enum(["approve", "return"], { error: "decision.required" }).describe("approve, or return the report to its author"),
+    comment: z
+      .string()
+      .trim()
+      .max(2000, "comment.tooLong")
+      .optional()
+      .default("")
+      .describe("Required (not blank) to return a report (fields.comment), optional to approve; at most 2000 characters"),
   })
   .strict()
   .refine((r) => r.decision === "approve" || r.comment.length > 0, { path: ["comment"], message: "comment.required" });
 
 export type ReviewInput = z.input<typeof reviewSchema>;
 
+/** English wording of the review's message keys, for the API. The interface translates the same keys. */
+export const REVIEW_MESSAGES: Readonly<Record<string, string>> = {
+  "decision.required": "The decision is approve or return.",
+  "comment.required": "Say in a comment what to change when returning a report.",
+  "comment.tooLong": "Keep the comment to 2000 characters.",
+  "comment.invalid": "The comment is text.",
+  "comment.control": "Remove the control characters (such as NUL) from this text.",
+  "review.already": "This report has already been reviewed.",
+  "form.invalid": "The body must be a JSON object with decision and comment only.",
+};
+
 /** Thrown when someone else reviewed the update first. */
 export class AlreadyReviewedError extends DomainError {
   constructor() {
-    super("conflict", "the update has already been reviewed", { form: "review.already" });
+    super("conflict", "the update has already been reviewed", { form: "review.already" }, REVIEW_MESSAGES);
     this.name = "AlreadyReviewedError";
   }
 }
@@ -52,7 +69,7 @@ export async function reviewUpdate(viewer: Viewer, updateId: unknown, input: unk
     : "scope";
   if (!update || refusal === "role" || refusal === "scope" || refusal === "archived") throw new DomainError("not_found", "no such update");
   if (refusal === "own") throw new DomainError("forbidden", "nobody reviews their own report");
-  if (!parsed.success) throw new DomainError("invalid", "the review has problems", fieldErrors(parsed.error));
+  if (!parsed.success) throw new DomainError("invalid", "the review has problems", fieldErrors(parsed.error), REVIEW_MESSAGES);
   if (refusal === "reviewed") throw new AlreadyReviewedError();
   const { decision, comment } = parsed.data;
   try {

@@ -7,6 +7,7 @@ import {
   OFF_TRACK_GAP,
   periodOf,
   periodStart,
+  progressUpdateJsonSchema,
   progressUpdateSchema,
   suggestHealth,
 } from "./progress";
@@ -165,5 +166,27 @@ describe("progressUpdateSchema", () => {
       "healthReason.tooLong",
     ];
     for (const key of keys) expect(ENGLISH_MESSAGES[key], key).toBeTruthy();
+  });
+});
+
+describe("progressUpdateJsonSchema (a JSON body: strict types)", () => {
+  const valid = { period: "2018-06", progress: 55, health: "ON_TRACK", workDone: "完成方案。", baseVersion: 3 };
+  const problems = (patch: Record<string, unknown>) => {
+    const result = progressUpdateJsonSchema.safeParse({ ...valid, ...patch });
+    return result.success ? {} : fieldErrors(result.error);
+  };
+
+  it("takes numbers as numbers, and a report without measuredValue as not measured", () => {
+    expect(progressUpdateJsonSchema.parse(valid)).toMatchObject({ progress: 55, measuredValue: null, healthReason: "", links: [], baseVersion: 3 });
+  });
+
+  it("refuses numbers given as text and other wrong types, field by field", () => {
+    expect(problems({ progress: "55" })).toEqual({ progress: "progress.number" });
+    expect(problems({ baseVersion: "3" })).toEqual({ baseVersion: "baseVersion.required" });
+    expect(problems({ measuredValue: "2" })).toEqual({ measuredValue: "measuredValue.number" });
+    expect(problems({ progress: true, links: "https://example.org" })).toEqual({ progress: "progress.number", links: "links.invalid" });
+    expect(problems({ progress: 1e20 })).toEqual({ progress: "progress.range" });
+    expect(problems({ progress: 12.5 })).toEqual({ progress: "progress.integer" });
+    expect(problems({ baseVersion: 2147483648 })).toEqual({ baseVersion: "baseVersion.required" });
   });
 });

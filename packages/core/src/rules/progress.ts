@@ -21,13 +21,41 @@ export function numberInput(value: unknown): unknown {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
 }
 
+const textFields = {
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "period.format").describe("The month reported on, YYYY-MM: not after this month, not before the plan's year"),
+  health: z.enum(HEALTHS, { error: "health.required" }),
+  healthReason: z
+    .string()
+    .trim()
+    .max(200, "healthReason.tooLong")
+    .optional()
+    .default("")
+    .describe(
+      "Required (not blank) when `health` differs from the health the pace suggests for this `progress` (see Initiative.pace), else 400 with fields.healthReason; not kept when they agree",
+    ),
+  workDone: z.string().trim().min(1, "workDone.required").max(TEXT_MAX, "workDone.tooLong"),
+  problems: z.string().trim().max(TEXT_MAX, "problems.tooLong").optional().default(""),
+  nextSteps: z.string().trim().max(TEXT_MAX, "nextSteps.tooLong").optional().default(""),
+  links: z
+    .array(z.string().trim().url("links.url").refine((u) => /^https?:\/\//i.test(u), "links.url"))
+    .max(MAX_LINKS, "links.tooMany")
+    .optional()
+    .default([])
+    .describe("Evidence as http(s) links, at most 10"),
+};
+
+const MEASURED_VALUE =
+  "The measured value against the initiative's target. Null or left out: not measured. Only for an initiative with a target: on one whose `target` is null any number is refused (fields.measuredValue)";
+const BASE_VERSION = "The initiative's `version` as read: if it has changed since, the answer is 409 and nothing is saved";
+
 /**
- * The standard monthly report template. Messages are keys (`field.problem`), translated by each
- * transport: the form shows them in the interface's language, the API in English.
+ * The standard monthly report template, as the form sends it (every value text). Messages are keys
+ * (`field.problem`), translated by each transport: the form shows them in the interface's language,
+ * the API in English.
  */
 export const progressUpdateSchema = z
   .object({
-    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "period.format"),
+    ...textFields,
     progress: z.preprocess(
       numberInput,
       z
@@ -36,11 +64,6 @@ export const progressUpdateSchema = z
         .refine((n) => Number.isInteger(n), "progress.integer")
         .refine((n) => n >= 0 && n <= 100, "progress.range"),
     ),
-    health: z.enum(HEALTHS, { error: "health.required" }),
-    healthReason: z.string().trim().max(200, "healthReason.tooLong").optional().default(""),
-    workDone: z.string().trim().min(1, "workDone.required").max(TEXT_MAX, "workDone.tooLong"),
-    problems: z.string().trim().max(TEXT_MAX, "problems.tooLong").optional().default(""),
-    nextSteps: z.string().trim().max(TEXT_MAX, "nextSteps.tooLong").optional().default(""),
     // Optional: blank, null or absent is "not measured" (null).
     measuredValue: z.preprocess(
       (v) => (v === null ? null : (numberInput(v) ?? null)),
@@ -50,11 +73,6 @@ export const progressUpdateSchema = z
         .refine((n) => n >= 0 && n < 1e12, "measuredValue.range")
         .nullable(),
     ),
-    links: z
-      .array(z.string().trim().url("links.url").refine((u) => /^https?:\/\//i.test(u), "links.url"))
-      .max(MAX_LINKS, "links.tooMany")
-      .optional()
-      .default([]),
     baseVersion: z.preprocess(
       numberInput,
       z
@@ -64,6 +82,35 @@ export const progressUpdateSchema = z
         // A version is a PostgreSQL integer: a larger one is no version this initiative has had.
         .max(INT4_MAX, "baseVersion.required"),
     ),
+  })
+  .strict();
+
+/**
+ * The same report as a JSON body (the API): the types are strict, a number given as text
+ * ("55") is refused like any other wrong type. Same keys, same output as the form's schema.
+ */
+export const progressUpdateJsonSchema = z
+  .object({
+    ...textFields,
+    progress: z
+      .number({ error: "progress.number" })
+      .min(0, "progress.range")
+      .max(100, "progress.range")
+      .int("progress.integer")
+      .describe("Percent complete, a whole number 0–100"),
+    measuredValue: z
+      .number({ error: "measuredValue.number" })
+      .min(0, "measuredValue.range")
+      .lt(1e12, "measuredValue.range")
+      .nullable()
+      .default(null)
+      .describe(MEASURED_VALUE),
+    baseVersion: z
+      .number({ error: "baseVersion.required" })
+      .int("baseVersion.required")
+      .min(0, "baseVersion.required")
+      .max(INT4_MAX, "baseVersion.required")
+      .describe(BASE_VERSION),
   })
   .strict();
 

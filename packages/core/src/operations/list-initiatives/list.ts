@@ -13,12 +13,13 @@ import { LIST_QUERY_MESSAGES, listInitiativesQuerySchema, type ApiInitiativeList
  */
 export async function listInitiatives(viewer: Viewer, queryInput: unknown, options: { now?: Date } = {}): Promise<ApiInitiativeList> {
   const query = parseListQuery(listInitiativesQuerySchema, queryInput, LIST_QUERY_MESSAGES);
-  const found = await findInitiatives(viewer, query, options.now ?? planNow(), { total: false });
+  const now = options.now ?? planNow();
+  const found = await findInitiatives(viewer, query, now, { total: false });
   const matches = query.q === undefined ? null : await matchesOf(found.rows, found.state, query.q);
   return {
     items: found.rows.map((row) => {
       const match = matches?.get(row.id);
-      return match ? { ...apiItem(row), match } : apiItem(row);
+      return match ? { ...apiItem(row, now), match } : apiItem(row, now);
     }),
     nextCursor: found.nextCursor,
   };

@@ -43,7 +43,7 @@ export async function listInitiativePage(viewer: Viewer, queryInput: unknown, op
     items: found.rows.map((row) => {
       const state = found.state.get(row.id);
       return {
-        ...apiItem(row),
+        ...apiItem(row, now),
         light: state?.light ?? "GREEN",
         thisMonth: state?.this_month ?? "NOT_DUE",
         overdue: pastDueDate(row.dueDate, now) && !isDone(row),

@@ -3,9 +3,11 @@ import { type InitiativeDetail } from "../get-initiative";
 import { isoDay } from "../../rules/dates";
 import { type Row } from "./query";
 import { type ApiInitiative, type ApiInitiativeDetail } from "./schema";
+import { expectedProgress, suggestHealth } from "../../rules/pace";
+import { planNow } from "../../infra/plan-clock";
 
-export function apiItem(row: Row): ApiInitiative {
-  return toApiInitiative({
+export function apiItem(row: Row, now: Date = planNow()): ApiInitiative {
+  return toApiInitiative(now, {
     ...row,
     target:
       row.targetValue === null ? null : { value: row.targetValue.toNumber(), unit: row.targetUnit ?? "", approximate: row.targetApproximate },
@@ -28,9 +30,13 @@ interface InitiativeFields {
   version: number;
   measuredValue: number | null;
   lastUpdateAt: Date | null;
+  closedAt: Date | null;
+  outcome: ApiInitiative["outcome"];
+  plan: { year: number };
 }
 
-function toApiInitiative(i: InitiativeFields): ApiInitiative {
+function toApiInitiative(now: Date, i: InitiativeFields): ApiInitiative {
+  const start = new Date(Date.UTC(i.plan.year, 0, 1));
   return {
     id: i.id,
     code: i.code,
@@ -50,13 +56,19 @@ function toApiInitiative(i: InitiativeFields): ApiInitiative {
     version: i.version,
     measuredValue: i.measuredValue,
     lastUpdateAt: i.lastUpdateAt?.toISOString() ?? null,
+    closedAt: i.closedAt?.toISOString() ?? null,
+    outcome: i.outcome,
+    pace: {
+      expectedProgress: expectedProgress(now, start, i.dueDate),
+      suggestedHealth: suggestHealth({ progress: i.progress, now, start, due: i.dueDate }),
+    },
   };
 }
 
 /** An initiative read with getInitiative(), in the API's shape. */
-export function toApiInitiativeDetail(detail: InitiativeDetail): ApiInitiativeDetail {
+export function toApiInitiativeDetail(detail: InitiativeDetail, now: Date = planNow()): ApiInitiativeDetail {
   return {
-    ...toApiInitiative(detail),
+    ...toApiInitiative(now, detail),
     updates: detail.updates.map((u) => ({
       id: u.id,
       period: isoDate(u.period).slice(0, 7),

@@ -29,11 +29,14 @@ const listSelect = {
   version: true,
   measuredValue: true,
   lastUpdateAt: true,
+  closedAt: true,
+  outcome: true,
 } as const satisfies Prisma.InitiativeSelect;
 
 /** What a list row needs: the API's fields and whether it is closed (the light comes from the database). */
-const rowSelect = { ...listSelect, closedAt: true } as const satisfies Prisma.InitiativeSelect;
-export type Row = Prisma.InitiativeGetPayload<{ select: typeof rowSelect }>;
+const rowSelect = { ...listSelect } as const satisfies Prisma.InitiativeSelect;
+/** A row as read, with its plan's year (from the statement that picked the page: no statement of its own). */
+export type Row = Prisma.InitiativeGetPayload<{ select: typeof rowSelect }> & { plan: { year: number } };
 
 const cursorShapes = {
   progress: z.tuple([z.enum(["progress", "-progress"]), z.number().int(), z.string()]),
@@ -160,6 +163,7 @@ interface PageRow {
   light: Light;
   this_month: ReportStatus;
   rank: number;
+  plan_year: number;
   total: bigint | null;
 }
 
@@ -197,7 +201,7 @@ export async function findInitiatives(viewer: Viewer, query: ListInitiativesQuer
   const offset = ((query.page ?? 1) - 1) * query.limit;
   const select = (match: Prisma.Sql | null, rank: Prisma.Sql) => Prisma.sql`
     SELECT i.id, i.code, i.progress, i.due_date, i.last_update_at,
-           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late, ${rank} AS rank,
+           ${calendar.light} AS light, ${calendar.thisMonth} AS this_month, ${calendar.late} AS late, ${rank} AS rank, p.year AS plan_year,
            -- The overview's "needs attention" (dashboard.ts reasons): not done, and not green, or
            -- this month's report late, or reported off track or at risk.
            (NOT ${calendar.done} AND (${calendar.light} <> 'GREEN' OR ${calendar.late} OR i.health IN ('OFF_TRACK', 'AT_RISK'))) AS attention
@@ -209,7 +213,7 @@ export async function findInitiatives(viewer: Viewer, query: ListInitiativesQuer
       ? Prisma.sql`${select(search.own, search.ownRank)} UNION ALL ${select(search.reportsOnly, Prisma.sql`3`)}`
       : select(search.own, search.ownRank);
   const picked = await prisma.$queryRaw<PageRow[]>`
-    SELECT s.id, s.light, s.this_month, s.rank::int AS rank, ${want.total ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
+    SELECT s.id, s.light, s.this_month, s.rank::int AS rank, s.plan_year, ${want.total ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
       FROM (${candidates}) s
      WHERE ${Prisma.join(outer, " AND ")}
      ORDER BY ${ranked ? Prisma.sql`s.rank, ` : Prisma.empty}${ORDER_BY_SQL[query.sort]}
@@ -222,7 +226,11 @@ export async function findInitiatives(viewer: Viewer, query: ListInitiativesQuer
   }
   const pageIds = picked.slice(0, query.limit).map((r) => r.id);
   const byId = new Map((await prisma.initiative.findMany({ where: { id: { in: pageIds } }, select: rowSelect })).map((r) => [r.id, r]));
-  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  const yearOf = new Map(picked.map((r) => [r.id, r.plan_year]));
+  const rows = pageIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, plan: { year: yearOf.get(id) ?? row.dueDate.getUTCFullYear() } }] : [];
+  });
   const last = rows.at(-1);
   const lastState = last && picked.find((r) => r.id === last.id);
   return {

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { HEALTHS } from "../../rules/health";
-import { flagSchema } from "../list-query";
+import { flagSchema, queryInteger } from "../list-query";
+import { OUTCOMES } from "../close-out/model";
+import { AT_RISK_GAP, OFF_TRACK_GAP } from "../../rules/pace";
 
 // Initiatives as the REST API (v1) gives them to other systems, and as the list page (/initiatives)
 // shows them. The zod schemas below are the contract: the operation's return types are inferred
@@ -19,11 +21,7 @@ export const LIGHTS = ["RED", "YELLOW", "GREEN"] as const;
 const DEPARTMENT_CODE = /^[A-Za-z][A-Za-z0-9]{0,19}$/;
 
 export const listInitiativesQuerySchema = z.object({
-  year: z.coerce
-    .number({ error: "year.invalid" })
-    .int("year.invalid")
-    .min(2000, "year.invalid")
-    .max(2100, "year.invalid")
+  year: queryInteger("year.invalid", 2000, 2100)
     .optional()
     .describe("The plan's year, e.g. 2018"),
   department: z
@@ -75,19 +73,11 @@ export const listInitiativesQuerySchema = z.object({
     .enum(INITIATIVE_SORTS, { error: "sort.invalid" })
     .default("code")
     .describe("code (default), progress (lowest first), -progress (highest first), due (earliest first), -updated (latest report first)"),
-  limit: z.coerce
-    .number({ error: "limit.range" })
-    .int("limit.range")
-    .min(1, "limit.range")
-    .max(LIST_LIMIT_MAX, "limit.range")
+  limit: queryInteger("limit.range", 1, LIST_LIMIT_MAX)
     .default(LIST_LIMIT_DEFAULT)
     .describe(`Items per page (at most ${LIST_LIMIT_MAX})`),
   cursor: z.string().min(1, "cursor.invalid").max(200, "cursor.invalid").optional().describe("nextCursor of the previous page"),
-  page: z.coerce
-    .number({ error: "page.invalid" })
-    .int("page.invalid")
-    .min(1, "page.invalid")
-    .max(LIST_PAGE_MAX, "page.invalid")
+  page: queryInteger("page.invalid", 1, LIST_PAGE_MAX)
     .optional()
     .describe("A page number (from 1) instead of a cursor"),
 });
@@ -138,6 +128,24 @@ export const apiInitiativeSchema = z.object({
   version: z.number().int().describe("Pass it as baseVersion when reporting progress"),
   measuredValue: z.number().nullable(),
   lastUpdateAt: z.iso.datetime().nullable(),
+  closedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe("When it was closed at year end (结项); null while open. A closed initiative takes no more reports (400, fields.form)"),
+  outcome: z.enum(OUTCOMES).nullable().describe("The close-out's outcome; null while open"),
+  pace: z
+    .object({
+      expectedProgress: z
+        .number()
+        .int()
+        .min(0)
+        .max(100)
+        .describe("The share of the time from 1 January of the plan's year to the due date that has elapsed, in percent"),
+      suggestedHealth: z.enum(HEALTHS).describe("The health the pace suggests for the current progress"),
+    })
+    .describe(
+      `What a progress report's health is checked against. For a report of progress p the suggested health is DONE when p is 100; else OFF_TRACK when the due date has passed by more than a day; else, with gap = expectedProgress − p, ON_TRACK when gap ≤ ${AT_RISK_GAP}, AT_RISK when gap ≤ ${OFF_TRACK_GAP}, OFF_TRACK otherwise. A report whose health differs from its suggestion needs a healthReason.`,
+    ),
 });
 
 export const MATCH_PLACES = ["code", "title", "original", "report"] as const;

@@ -6,6 +6,7 @@ import { apiAdminUserSchema, roleSchema } from "../user-admin";
 import type { getUserForAdmin } from "./get-user-for-admin";
 import type { listAssignableDepartments } from "./list-assignable-departments";
 import { accountError } from "../user-admin";
+import { queryInteger } from "../list-query";
 import { safeParseText } from "../../rules/text-input";
 
 // What the operations in list-users/ share.
@@ -30,12 +31,8 @@ export const listUsersQuerySchema = z.strictObject({
     .describe("A department's code, e.g. KJS"),
   active: flag("active.invalid").describe("true: active accounts only; false: deactivated ones only"),
   locked: flag("locked.invalid").describe("true: accounts whose sign-in is locked after repeated failures"),
-  page: z.coerce.number({ error: "page.invalid" }).int("page.invalid").min(1, "page.invalid").max(100_000, "page.invalid").default(1).describe("From 1"),
-  limit: z.coerce
-    .number({ error: "limit.range" })
-    .int("limit.range")
-    .min(1, "limit.range")
-    .max(USERS_PAGE_MAX, "limit.range")
+  page: queryInteger("page.invalid", 1, 100_000).default(1).describe("From 1"),
+  limit: queryInteger("limit.range", 1, USERS_PAGE_MAX)
     .default(USERS_PAGE_DEFAULT)
     .describe(`Accounts per page (at most ${USERS_PAGE_MAX})`),
 });

@@ -1,6 +1,6 @@
 import { inviteUser } from "@workplan/core/operations/invite-user";
 import { listUsers } from "@workplan/core/operations/list-users";
-import { json, readJson, withApi } from "@/lib/api";
+import { json, readJson, withApi, methodNotAllowed } from "@/lib/api";
 import { setPasswordUrl } from "@/lib/set-password-url";
 
 /** Accounts, for admins (anyone else: 404): ?q=&role=&department=&active=&locked=&page=&limit= */
@@ -21,3 +21,10 @@ export const POST = withApi(
   },
   { auth: "required", permission: "admin.users" },
 );
+
+// Any other method: 405 with the JSON error and Allow; OPTIONS: 204 with Allow.
+const other = methodNotAllowed("GET", "POST");
+export const PUT = other.refuse;
+export const PATCH = other.refuse;
+export const DELETE = other.refuse;
+export const OPTIONS = other.options;

@@ -1,6 +1,6 @@
 import { ANNUAL_DRAFT_FORMATS, exportAnnualDraft, type AnnualDraftFormat } from "@workplan/core/operations/export-annual-draft";
 import { DomainError } from "@workplan/core/operations/errors";
-import { withApi } from "@/lib/api";
+import { withApi, methodNotAllowed } from "@/lib/api";
 import { fileResponse } from "@/lib/file-response";
 
 // GET /api/v1/reports/annual?year=2018&department=CYZCS&format=docx|txt
@@ -24,3 +24,11 @@ export const GET = withApi(
   },
   { auth: "required", permission: "report.export" },
 );
+
+// Any other method: 405 with the JSON error and Allow; OPTIONS: 204 with Allow.
+const other = methodNotAllowed("GET");
+export const POST = other.refuse;
+export const PUT = other.refuse;
+export const PATCH = other.refuse;
+export const DELETE = other.refuse;
+export const OPTIONS = other.options;

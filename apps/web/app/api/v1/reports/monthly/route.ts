@@ -3,7 +3,7 @@ import { printToolbar } from "@workplan/core/documents/monthly-html";
 import { exportMonthlyReport, MONTHLY_REPORT_FORMATS, type MonthlyReportFormat } from "@workplan/core/operations/export-monthly-report";
 import { DomainError } from "@workplan/core/operations/errors";
 import { cookies } from "next/headers";
-import { withApi } from "@/lib/api";
+import { withApi, methodNotAllowed } from "@/lib/api";
 import { fileResponse } from "@/lib/file-response";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 
@@ -40,3 +40,11 @@ export const GET = withApi(
   },
   { auth: "required", permission: "report.export" },
 );
+
+// Any other method: 405 with the JSON error and Allow; OPTIONS: 204 with Allow.
+const other = methodNotAllowed("GET");
+export const POST = other.refuse;
+export const PUT = other.refuse;
+export const PATCH = other.refuse;
+export const DELETE = other.refuse;
+export const OPTIONS = other.options;

@@ -1,5 +1,5 @@
 import { updateUser } from "@workplan/core/operations/update-user";
-import { json, readJson, withApi } from "@/lib/api";
+import { json, readJson, withApi, methodNotAllowed } from "@/lib/api";
 
 /** Change an account's role, department (code or null) or active state; admins only (anyone else: 404). */
 export const PATCH = withApi<{ id: string }>(
@@ -9,3 +9,12 @@ export const PATCH = withApi<{ id: string }>(
   },
   { auth: "required", permission: "admin.users" },
 );
+
+// Any other method: 405 with the JSON error and Allow; OPTIONS: 204 with Allow.
+const other = methodNotAllowed("PATCH");
+export const GET = other.refuse;
+export const HEAD = other.refuse;
+export const POST = other.refuse;
+export const PUT = other.refuse;
+export const DELETE = other.refuse;
+export const OPTIONS = other.options;

@@ -1,6 +1,6 @@
 import { closeInitiative } from "@workplan/core/operations/close-out";
 import { DomainError } from "@workplan/core/operations/errors";
-import { type ApiInitiativeClosed, json, readJson, withApi } from "@/lib/api";
+import { type ApiInitiativeClosed, json, readJson, withApi, methodNotAllowed } from "@/lib/api";
 
 /**
  * Close an initiative at year end (结项): `outcome` and `note`, optionally `baseVersion`. 200 with
@@ -24,3 +24,12 @@ export const POST = withApi<{ id: string }>(
   },
   { auth: "required", permission: "initiative.close" },
 );
+
+// Any other method: 405 with the JSON error and Allow; OPTIONS: 204 with Allow.
+const other = methodNotAllowed("POST");
+export const GET = other.refuse;
+export const HEAD = other.refuse;
+export const PUT = other.refuse;
+export const PATCH = other.refuse;
+export const DELETE = other.refuse;
+export const OPTIONS = other.options;
