@@ -2,11 +2,15 @@ import { FORWARDED_HEADERS, trustedProxies } from "@workplan/auth/client-ip";
 import { SESSION_COOKIES } from "@workplan/auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/i18n/locales";
+import { outageResponse } from "@/lib/outage";
 
 // Coarse redirect only: a visitor with no session cookie at all goes to sign-in. Whether a session
 // is valid (signed, unexpired, not revoked, user active) is checked on the server by requireUser().
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // While the database is unreachable, pages are a 503 with Retry-After (lib/outage.ts).
+  const outage = await outageResponse(request);
+  if (outage) return outage;
   // With no trusted proxy in front (TRUST_PROXY unset), a forwarded address came from the client
   // itself: drop it, and Next.js records the connection's own address instead (client-ip.ts).
   let init: { request: { headers: Headers } } | undefined;

@@ -11,6 +11,7 @@ import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { isRejectedInput, sqlState } from "@workplan/core/infra/db-errors";
+import { databaseOutage, initialDatabaseCheck, reportDatabaseError, RETRY_AFTER_SECONDS } from "@workplan/core/infra/database-availability";
 
 // The REST API's transport: authenticate (session cookie or bearer token), call the operation,
 // map its refusals to HTTP. Handlers stay thin; what the API may do is decided by the operations.
@@ -19,7 +20,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Request bodies are small JSON documents (a progress report is at most a few 5000-character texts). */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export const API_ERROR_CODES = ["unauthorized", "forbidden", "invalid", "not_found", "conflict", "internal"] as const;
+export const API_ERROR_CODES = ["unauthorized", "forbidden", "invalid", "not_found", "conflict", "internal", "unavailable"] as const;
 type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const apiErrorSchema = z.object({
@@ -161,7 +162,21 @@ function englishFields({ fields, messages }: DomainError): Record<string, string
   return out;
 }
 
+/** 503 while the database cannot be reached: send the same request again later (a report with the same Idempotency-Key). */
+function unavailable(): Response {
+  return errorJson(
+    503,
+    { code: "unavailable", message: `The database cannot be reached at the moment. Send the request again after ${RETRY_AFTER_SECONDS} seconds (a report with the same Idempotency-Key).` },
+    { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  );
+}
+
 function errorResponse(request: Request, error: unknown): Response {
+  // The database went away during the request (a refused connection, a server shutting down).
+  if (reportDatabaseError(error)) {
+    console.warn(`[api] ${request.method} ${new URL(request.url).pathname}: database unreachable, answered 503`);
+    return unavailable();
+  }
   if (error instanceof ApiError) return errorJson(error.status, { code: error.code, message: error.message });
   if (error instanceof ConflictError) {
     return errorJson(409, {
@@ -239,6 +254,9 @@ export function withApi<P>(
         // The overloads pair auth "none" with a handler that takes no viewer.
         return await (handler as (request: NextRequest, context: PublicApiContext<P>) => Promise<Response>)(request, { params });
       }
+      // An outage already known: answer at once rather than wait for a connection that will fail.
+      await initialDatabaseCheck();
+      if (databaseOutage()) return unavailable();
       const viewer = await authenticate(request);
       if (viewer instanceof Response) return viewer;
       // A route the viewer may not use does not exist for them (before its body is read).

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@workplan/db";
+import { getPrisma, prisma } from "@workplan/db";
+import { checkDatabaseOnce } from "@workplan/db/availability";
 import { MIGRATION_HEAD } from "@workplan/db/migration-head";
 
 // Is this server ready for traffic? PostgreSQL answers (within `timeoutMs`) and holds the newest
@@ -25,4 +26,14 @@ export async function checkReadiness(timeoutMs = 2_000): Promise<Readiness> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * At server start: connect once, so that a database already down is known before the first
+ * request (which then gets a 503 rather than an error page). Never throws; bounded by the probe's
+ * own timeout.
+ */
+export async function checkDatabaseAtStart(): Promise<void> {
+  getPrisma(); // makes the pool, which registers its probe
+  await checkDatabaseOnce();
 }
