@@ -7,20 +7,23 @@ import type Messages from "../messages/zh-Hans.json";
 
 // While this process cannot reach PostgreSQL (packages/db/src/availability.ts), a page is answered
 // here, before anything renders: 503 with Retry-After and a page in the reader's language that
-// refreshes itself, instead of an error page with status 500 for every request. The pool keeps
+// loads itself again once the database is back, instead of an error page with status 500 for every request. The pool keeps
 // probing; the first successful connection ends it, with no restart. Only page reads (GET/HEAD):
 // a form post is answered by its own action, which keeps what was typed.
-
-/** Seconds between the page's own refreshes (a person waiting need not reload by hand). */
-const REFRESH_SECONDS = 10;
 
 const STYLE =
   "body{font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#0f172a;margin:0}" +
   "main{max-width:36rem;margin:15vh auto;padding:1rem;text-align:center}" +
   "h1{font-size:1.25rem;font-weight:600}p{color:#475569;line-height:1.6}" +
   "a{display:inline-block;margin-top:1.5rem;padding:.5rem 1rem;border-radius:.375rem;background:#1d4ed8;color:#fff;text-decoration:none}";
-// The page runs no script and loads nothing: its one inline style is allowed by hash.
-const CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(STYLE).digest("base64")}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+// A person waiting need not reload by hand: the page asks the readiness check every few seconds and
+// loads itself again once the database answers (not a timed refresh: nothing changes until then).
+const SCRIPT =
+  "setInterval(function(){fetch('/api/health/ready',{cache:'no-store'}).then(function(r){if(r.ok)location.reload()},function(){})}," +
+  `${RETRY_AFTER_SECONDS * 1000})`;
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+// Its one inline style and one inline script are allowed by hash; it loads nothing else.
+const CSP = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 /** The 503 answer for a page request during an outage, or null when the database answers (or it is not a page read). */
 export async function outageResponse(request: NextRequest): Promise<NextResponse | null> {
@@ -55,7 +58,6 @@ async function outagePage(locale: Locale, target: string): Promise<string> {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${REFRESH_SECONDS}">
 <title>${escapeHtml(`${t("unavailableTitle")} · ${tApp("name")}`)}</title>
 <style>${STYLE}</style>
 </head>
@@ -66,6 +68,7 @@ async function outagePage(locale: Locale, target: string): Promise<string> {
 <p>${escapeHtml(t("unavailableContact"))}</p>
 <a href="${again}">${escapeHtml(t("unavailableRetry"))}</a>
 </main>
+<script>${SCRIPT}</script>
 </body>
 </html>
 `;
