@@ -42,7 +42,7 @@ export interface AppServer {
   stop: () => Promise<number | string>;
 }
 
-export async function startAppServer(env: NodeJS.ProcessEnv, opts: { port?: number } = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string>, opts: { port?: number } = {}): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
     cwd: path.join(ROOT, "apps/web"),
