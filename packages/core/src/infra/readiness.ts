@@ -6,9 +6,22 @@ import { MIGRATION_HEAD } from "@workplan/db/migration-head";
 // Is this server ready for traffic? PostgreSQL answers (within `timeoutMs`) and holds the newest
 // migration this code expects (a server deployed ahead of its migrations is not ready).
 
-export type Readiness = { ready: true; migration: string } | { ready: false; reason: "database unreachable" | "migrations pending" };
+export type Readiness =
+  | { ready: true; migration: string }
+  | { ready: false; reason: "database unreachable" | "migrations pending" | "shutting down" };
+
+const DRAINING = Symbol.for("workplan.draining");
+
+/**
+ * This server is about to stop (scripts/serve.mjs got SIGTERM): from now on it says it is not
+ * ready, so a load balancer sends it nothing new, while it still answers whatever comes meanwhile.
+ */
+export function markDraining(): void {
+  (globalThis as Record<symbol, unknown>)[DRAINING] = true;
+}
 
 export async function checkReadiness(timeoutMs = 2_000): Promise<Readiness> {
+  if ((globalThis as Record<symbol, unknown>)[DRAINING]) return { ready: false, reason: "shutting down" };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const rows = await Promise.race([

@@ -1,0 +1,87 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createTestDatabase, type TestDatabase } from "@workplan/db/test-database";
+import { freePort, portOpen, ROOT } from "../app-server";
+import { createApiToken, seedDatabase } from "../fault-database";
+
+// The image's entry (scripts/serve.mjs → the Next server) gets SIGTERM, as from `docker stop`,
+// with requests in flight: readiness turns 503 at once, each request is answered in full, no new
+// connection is accepted after the grace period, and the process exits 0. A database of its own:
+// the requests are audited.
+
+const IN_FLIGHT = 35;
+let database: TestDatabase | undefined;
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  database = await createTestDatabase();
+  await seedDatabase(database.url);
+});
+
+test.afterAll(async () => {
+  await database?.drop();
+});
+
+test("SIGTERM with 35 requests in flight: all answered, new connections refused, exit 0", async () => {
+  if (!database) throw new Error("setup failed");
+  const token = await createApiToken(database.url, "director@demo.local");
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      MIGRATE_ON_START: "0", // migrated by createTestDatabase; the bundles are the image's
+      SHUTDOWN_GRACE_SECONDS: "2",
+      PORT: String(port),
+      AUTH_SECRET: "fault-sigterm-secret-0123456789abcdef0123",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout.on("data", (c: Buffer) => (output += c.toString()));
+  server.stderr.on("data", (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+  try {
+    await expect.poll(() => portOpen(port), { timeout: 60_000 }).toBe(true);
+    const url = `http://127.0.0.1:${port}/api/v1/reports/monthly?period=2018-06&format=docx`;
+    const headers = { Authorization: `Bearer ${token}` };
+    // Warm up (the first request compiles nothing, but loads the route's modules).
+    expect((await fetch(url, { headers })).status, output).toBe(200);
+
+    // The whole ministry's monthly report as a Word document, 35 at once: each takes the server a while.
+    let answered = 0;
+    const requests = Array.from({ length: IN_FLIGHT }, () =>
+      fetch(url, { headers }).then(async (response) => {
+        const bytes = (await response.arrayBuffer()).byteLength;
+        answered += 1;
+        return { status: response.status, bytes };
+      }),
+    );
+    await Promise.race(requests); // the first answer is in: the others were sent long before it
+    server.kill("SIGTERM");
+    const inFlightAtSignal = IN_FLIGHT - answered;
+    expect(inFlightAtSignal, "requests still in flight when SIGTERM was sent").toBeGreaterThan(0);
+
+    // A load balancer is told at once to send nothing new…
+    const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: "unavailable", reason: "shutting down" });
+    // …after the grace period no new connection is accepted…
+    await expect.poll(() => portOpen(port), { timeout: 10_000, intervals: [50] }).toBe(false);
+    // …while every request in flight is answered in full.
+    const results = await Promise.all(requests);
+    expect(results.map((r) => r.status)).toEqual(Array(IN_FLIGHT).fill(200));
+    for (const r of results) expect(r.bytes).toBeGreaterThan(1000);
+    expect(await exited, output).toBe(0);
+    expect(output).toContain("SIGTERM: not ready any more; serving for 2 s more");
+  } finally {
+    if (server.exitCode === null) server.kill("SIGKILL");
+  }
+});
