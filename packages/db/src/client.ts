@@ -10,6 +10,8 @@ function createClient() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const pool = new WatchedPool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A new connection made (not an idle one handed out again): the database answers.
+  pool.on("connect", () => reportDatabaseReachable());
   // An idle connection the server closed (a restart, an administrator): look at once whether it is back.
   pool.on("error", (error) => suspectDatabase(error));
   setDatabaseProbe(() => probe(pool));
@@ -31,9 +33,10 @@ function createClient() {
 }
 
 /**
- * The pool Prisma uses, watched: every connection attempt tells availability.ts whether the
- * database answers (an unreachable one turns requests into 503s until a connection succeeds again).
- * pg-pool's query() connects through this.connect(callback), so both forms are covered.
+ * The pool Prisma uses, watched: a connection attempt that fails tells availability.ts (an
+ * unreachable database turns requests into 503s until a new connection succeeds: the pool's
+ * "connect" event above). pg-pool's query() connects through this.connect(callback), so both forms
+ * are covered.
  */
 class WatchedPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
@@ -44,21 +47,14 @@ class WatchedPool extends pg.Pool {
     if (callback) {
       super.connect((err, client, done) => {
         if (err) reportDatabaseError(err);
-        else reportDatabaseReachable();
         callback(err, client, done);
       });
       return;
     }
-    return super.connect().then(
-      (client) => {
-        reportDatabaseReachable();
-        return client;
-      },
-      (err: unknown) => {
-        reportDatabaseError(err);
-        throw err;
-      },
-    );
+    return super.connect().catch((err: unknown) => {
+      reportDatabaseError(err);
+      throw err;
+    });
   }
 }
 
