@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "**/node_modules/**",
       "**/.next/**",
+      "**/dist/**", // scripts/bundle-ops.mjs output (the image's migrate and seed bundles)
       "**/src/generated/**",
       "**/next-env.d.ts",
       "e2e/test-results/**",

@@ -9,6 +9,10 @@ const withNextIntl = createNextIntlPlugin({
 });
 
 const nextConfig: NextConfig = {
+  // The Docker image builds with NEXT_OUTPUT=standalone: .next/standalone holds a server.js and only
+  // the node_modules files it uses (no dev dependencies, no source). Elsewhere the usual build,
+  // which `next start` (npm start, the e2e tests) serves without a warning.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   transpilePackages: ["@workplan/auth", "@workplan/core", "@workplan/db"],
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,

@@ -4,6 +4,7 @@ import { isOwnOrigin } from "@workplan/auth/origin";
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locales";
 import { API_CSP, hsts, newNonce, pageCsp } from "@/lib/security-headers";
+import { outageResponse } from "@/lib/outage";
 
 // Every request but static files passes here, for three things:
 // - browser defences: a Content-Security-Policy with a nonce made for this response (Next.js puts it
@@ -16,7 +17,11 @@ import { API_CSP, hsts, newNonce, pageCsp } from "@/lib/security-headers";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const FORWARDED = [...FORWARDED_HEADERS, "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // While the database is unreachable, pages are a 503 with Retry-After (lib/outage.ts), with a
+  // policy of their own (the page's one script and style by hash).
+  const outage = await outageResponse(request);
+  if (outage) return withHsts(outage);
   const headers = new Headers(request.headers);
   // With no trusted proxy in front (TRUST_PROXY unset), a forwarded address or host came from the
   // client itself: drop it, and Next.js records the connection's own address instead (client-ip.ts).
@@ -86,6 +91,10 @@ function signIn(request: NextRequest, next: () => NextResponse, csp: string) {
 
 function secured(response: NextResponse, csp: string): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
+  return withHsts(response);
+}
+
+function withHsts(response: NextResponse): NextResponse {
   const sts = hsts(process.env.NEXTAUTH_URL);
   if (sts) response.headers.set("Strict-Transport-Security", sts);
   return response;

@@ -13,6 +13,7 @@ import { ENGLISH_MESSAGES } from "@workplan/core/rules/progress";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { isRejectedInput, sqlState } from "@workplan/core/infra/db-errors";
+import { databaseOutage, initialDatabaseCheck, reportDatabaseError, RETRY_AFTER_SECONDS } from "@workplan/core/infra/database-availability";
 
 // The REST API's transport: authenticate (session cookie or bearer token), call the operation,
 // map its refusals to HTTP. Handlers stay thin; what the API may do is decided by the operations.
@@ -206,7 +207,21 @@ function englishFields({ fields, messages }: DomainError): Record<string, string
   return out;
 }
 
+/** 503 while the database cannot be reached: send the same request again later (a report with the same Idempotency-Key). */
+function unavailable(): Response {
+  return errorJson(
+    503,
+    { code: "unavailable", message: `The database cannot be reached at the moment. Send the request again after ${RETRY_AFTER_SECONDS} seconds (a report with the same Idempotency-Key).` },
+    { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  );
+}
+
 function errorResponse(request: Request, error: unknown): Response {
+  // The database went away during the request (a refused connection, a server shutting down).
+  if (reportDatabaseError(error)) {
+    console.warn(`[api] ${request.method} ${new URL(request.url).pathname}: database unreachable, answered 503`);
+    return unavailable();
+  }
   if (error instanceof ApiError) return errorJson(error.status, { code: error.code, message: error.message });
   if (error instanceof IdempotencyMismatchError) {
     return errorJson(422, { code: "idempotency_mismatch", message: MESSAGES["idempotencyKey.reused"] ?? error.message, fields: { "Idempotency-Key": MESSAGES["idempotencyKey.reused"] ?? "" } });
@@ -287,6 +302,9 @@ export function withApi<P>(
         // The overloads pair auth "none" with a handler that takes no viewer.
         return await (handler as (request: NextRequest, context: PublicApiContext<P>) => Promise<Response>)(request, { params });
       }
+      // An outage already known: answer at once rather than wait for a connection that will fail.
+      await initialDatabaseCheck();
+      if (databaseOutage()) return unavailable();
       const viewer = await authenticate(request);
       if (viewer instanceof Response) return viewer;
       // A route the viewer may not use does not exist for them (before its body is read).

@@ -1,5 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { reportDatabaseError, reportDatabaseReachable, setDatabaseProbe, suspectDatabase } from "./availability";
 import { PrismaClient } from "./generated/prisma/client";
 
 // One client per process, created on first use (a build without DATABASE_URL never touches it);
@@ -7,7 +9,17 @@ import { PrismaClient } from "./generated/prisma/client";
 function createClient() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new WatchedPool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A new connection made (not an idle one handed out again): the database answers.
+  pool.on("connect", () => reportDatabaseReachable());
+  // An idle connection the server closed (a restart, an administrator): look at once whether it is back.
+  pool.on("error", (error) => suspectDatabase(error));
+  setDatabaseProbe(() => probe(pool));
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true, // $disconnect() ends it, as it did the pool PrismaPg made itself
+    // A connection in a transaction the server closed: the same.
+    onConnectionError: (error) => suspectDatabase(error),
+  });
   // Interactive transactions get more than Prisma's 5 s default: on a busy two-core machine a batch
   // (a department's chases, a spreadsheet import) must not fail half-way for want of time.
   const client = new PrismaClient({
@@ -18,6 +30,47 @@ function createClient() {
   });
   if (countingStatements) (client as unknown as QueryEvents).$on("query", () => statementCounter.count++);
   return client;
+}
+
+/**
+ * The pool Prisma uses, watched: a connection attempt that fails tells availability.ts (an
+ * unreachable database turns requests into 503s until a new connection succeeds: the pool's
+ * "connect" event above). pg-pool's query() connects through this.connect(callback), so both forms
+ * are covered.
+ */
+class WatchedPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (callback) {
+      super.connect((err, client, done) => {
+        if (err) reportDatabaseError(err);
+        callback(err, client, done);
+      });
+      return;
+    }
+    return super.connect().catch((err: unknown) => {
+      reportDatabaseError(err);
+      throw err;
+    });
+  }
+}
+
+/** One connection and a trivial query, bounded in time: is the database back? */
+async function probe(pool: pg.Pool): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      pool.query("SELECT 1"),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error("Connection timeout: no answer within 3 s"), { code: "ETIMEDOUT" })), 3_000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // With WORKPLAN_SQL_COUNT=1 (the HTTP benchmark and the tests that assert "statements per request do

@@ -1,13 +1,27 @@
 import "server-only";
-import { prisma } from "@workplan/db";
+import { getPrisma, prisma } from "@workplan/db";
+import { checkDatabaseOnce } from "@workplan/db/availability";
 import { MIGRATION_HEAD } from "@workplan/db/migration-head";
 
 // Is this server ready for traffic? PostgreSQL answers (within `timeoutMs`) and holds the newest
 // migration this code expects (a server deployed ahead of its migrations is not ready).
 
-export type Readiness = { ready: true; migration: string } | { ready: false; reason: "database unreachable" | "migrations pending" };
+export type Readiness =
+  | { ready: true; migration: string }
+  | { ready: false; reason: "database unreachable" | "migrations pending" | "shutting down" };
+
+const DRAINING = Symbol.for("workplan.draining");
+
+/**
+ * This server is about to stop (scripts/serve.mjs got SIGTERM): from now on it says it is not
+ * ready, so a load balancer sends it nothing new, while it still answers whatever comes meanwhile.
+ */
+export function markDraining(): void {
+  (globalThis as Record<symbol, unknown>)[DRAINING] = true;
+}
 
 export async function checkReadiness(timeoutMs = 2_000): Promise<Readiness> {
+  if ((globalThis as Record<symbol, unknown>)[DRAINING]) return { ready: false, reason: "shutting down" };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const rows = await Promise.race([
@@ -25,4 +39,14 @@ export async function checkReadiness(timeoutMs = 2_000): Promise<Readiness> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * At server start: connect once, so that a database already down is known before the first
+ * request (which then gets a 503 rather than an error page). Never throws; bounded by the probe's
+ * own timeout.
+ */
+export async function checkDatabaseAtStart(): Promise<void> {
+  getPrisma(); // makes the pool, which registers its probe
+  await checkDatabaseOnce();
 }
