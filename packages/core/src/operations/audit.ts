@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "progress.edited",
   "progress.reported",
   "report.exported",
+  "settings.updated",
   "theme.archived",
   "theme.created",
   "theme.updated",
@@ -58,6 +59,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an event is about: the model's name, as the audit page's "object" filter takes it. */
 export const AUDIT_OBJECT_TYPES = [
   "ApiToken",
+  "AppSetting",
   "AuditEvent",
   "Department",
   "ExtensionRequest",
