@@ -10,7 +10,7 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   transpilePackages: ["@workplan/auth", "@workplan/core", "@workplan/db"],
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

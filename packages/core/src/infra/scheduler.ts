@@ -46,3 +46,30 @@ export async function startScheduler(
   await boss.send(CYCLE_QUEUE, {}, { singletonKey: "start", singletonSeconds: 60 });
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }
+
+let running: Promise<Scheduler | null> | null = null;
+
+/**
+ * Start the clockwork for this server process (apps/web/instrumentation.ts), retrying every 30 s
+ * while PostgreSQL cannot be reached: a server that starts before its database still reminds.
+ */
+export function startSchedulerInBackground(): void {
+  if (running) return;
+  running = (async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await startScheduler();
+      } catch (error) {
+        console.warn(`[scheduler] not started (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}; retrying in 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 30_000).unref());
+      }
+    }
+  })();
+}
+
+/** Stop it (on shutdown): the job under way finishes first, for at most 10 s. */
+export async function stopScheduler(): Promise<void> {
+  const scheduler = await running;
+  running = null;
+  await scheduler?.stop();
+}

@@ -59,3 +59,22 @@ export function digestMoment(now: Date, weekday: number, hour: number): { at: Da
   }
   return { at, week: isoDay(day) };
 }
+
+/** A manager's week in four figures, each the count of the list it links to. */
+export interface DigestFigures {
+  /** Reports awaiting review: /updates?review=SUBMITTED */
+  review: number;
+  /** Initiatives whose report this month is late or missing: /initiatives?late=1 */
+  late: number;
+  /** Red lights: /initiatives?light=RED */
+  red: number;
+  /** Extension requests waiting for a decision: /review */
+  extensions: number;
+}
+
+export const DIGEST_LINKS: Record<keyof DigestFigures, string> = {
+  review: "/updates?review=SUBMITTED",
+  late: "/initiatives?late=1",
+  red: "/initiatives?light=RED",
+  extensions: "/review",
+};

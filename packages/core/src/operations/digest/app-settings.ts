@@ -40,7 +40,7 @@ export async function updateAppSettings(viewer: Viewer, input: unknown, context:
       update: { ...parsed.data, updatedAt: new Date() },
       select: { digestWeekday: true, digestHour: true },
     });
-    await recordAudit(tx, { actorId: viewer.id, action: SETTINGS_CHANGED.action, objectType: SETTINGS_CHANGED.objectType, objectId: "1", before, after, ip: context.ip ?? null });
+    await recordAudit(tx, { actorId: viewer.id, action: SETTINGS_CHANGED.action, objectType: SETTINGS_CHANGED.objectType, objectId: "1", before: before ?? undefined, after, ip: context.ip ?? null });
     return after;
   });
 }

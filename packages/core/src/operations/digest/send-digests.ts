@@ -1,7 +1,7 @@
 import { prisma } from "@workplan/db";
 import "server-only";
 import { kickEmailOutbox } from "../../infra/email";
-import { digestMoment } from "../../rules/reminders";
+import { digestMoment, type DigestFigures } from "../../rules/reminders";
 import type { Viewer } from "../../rules/policy";
 import { getPendingExtensionsPage } from "../extension-requests/get-pending-extensions-page";
 import { findInitiatives } from "../list-initiatives/query";
@@ -10,24 +10,7 @@ import { parseListQuery } from "../list-query";
 import { listUpdates } from "../list-updates";
 import { getAppSettings } from "./app-settings";
 
-/** A manager's week in four figures, each the count of the list it links to. */
-export interface DigestFigures {
-  /** Reports awaiting review: /updates?review=SUBMITTED */
-  review: number;
-  /** Initiatives whose report this month is late or missing: /initiatives?late=1 */
-  late: number;
-  /** Red lights: /initiatives?light=RED */
-  red: number;
-  /** Extension requests waiting for a decision: /review */
-  extensions: number;
-}
 
-export const DIGEST_LINKS: Record<keyof DigestFigures, string> = {
-  review: "/updates?review=SUBMITTED",
-  late: "/initiatives?late=1",
-  red: "/initiatives?light=RED",
-  extensions: "/review",
-};
 
 /** The figures for one manager, read through the very operations behind the lists they link to. */
 export async function digestFigures(viewer: Viewer, now: Date): Promise<DigestFigures> {

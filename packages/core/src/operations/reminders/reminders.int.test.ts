@@ -36,7 +36,7 @@ const reminded = async (period: string, kind: string) =>
     .sort();
 
 describe("automatic reminders", () => {
-  let restore: Array<() => Promise<unknown>> = [];
+  const restore: Array<() => Promise<unknown>> = [];
   beforeAll(async () => {
     await runSeed({ demo: true });
   });

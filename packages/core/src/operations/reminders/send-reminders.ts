@@ -56,7 +56,7 @@ export async function sendReminders(now: Date): Promise<{ initiatives: number; n
       SELECT md5(random()::text || clock_timestamp()::text || s.user_id || s.kind),
              s.user_id,
              'reminder.' || s.kind,
-             jsonb_build_object('count', count(*), 'codes', string_agg(s.code, '、' ORDER BY s.code),
+             jsonb_build_object('count', count(*), 'codes', string_agg(s.code, '、' ORDER BY s.code), 'ids', string_agg(s.id, ',' ORDER BY s.code),
                                 'period', to_char(min(s.period), 'YYYY-MM'), 'dueDate', to_char(min(s.due), 'YYYY-MM-DD')),
              CASE WHEN count(*) = 1 THEN '/initiatives/' || min(s.id)
                   WHEN s.kind = 'overdue' THEN '/initiatives?late=1'
