@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "user.password_changed",
   "user.password_reset",
   "user.password_set",
+  "user.preferences_changed",
   "user.reactivated",
   "user.unlocked",
   "user.updated",
