@@ -33,7 +33,7 @@ export async function startScheduler(
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: 2, application_name: "workplan-scheduler" });
   boss.on("error", (error: Error) => console.warn(`[scheduler] ${error.message}`));
   await boss.start();
-  await boss.createQueue(CYCLE_QUEUE, { name: CYCLE_QUEUE, policy: "singleton", retryLimit: 2, expireInMinutes: 10 });
+  await ensureQueue(boss);
   await boss.schedule(CYCLE_QUEUE, CYCLE_CRON, {}, { tz: "Asia/Shanghai" });
   await boss.work(CYCLE_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
     const result = await runCycle(now());
@@ -45,6 +45,23 @@ export async function startScheduler(
   // Catch up now (one job for all processes starting within the minute).
   await boss.send(CYCLE_QUEUE, {}, { singletonKey: "start", singletonSeconds: 60 });
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}
+
+/**
+ * The queue, created by whichever process comes first: two starting at once can deadlock in
+ * pg-boss's CREATE TABLE, and the loser finds the winner's queue on its next look.
+ */
+async function ensureQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(CYCLE_QUEUE)) return;
+    try {
+      await boss.createQueue(CYCLE_QUEUE, { name: CYCLE_QUEUE, policy: "singleton", retryLimit: 2, expireInMinutes: 10 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+    }
+  }
 }
 
 let running: Promise<Scheduler | null> | null = null;

@@ -62,8 +62,7 @@ export async function sendDigests(now: Date): Promise<{ sent: number; quiet: num
           params: { week, ...figures },
           link: "/notifications",
           // Mail turned off: in the app only (the outbox takes rows whose emailed_at is null).
-          emailedAt: manager.digestEmail ? null : now,
-          createdAt: now,
+          emailedAt: manager.digestEmail ? null : new Date(),
         },
       });
       return true;

@@ -12,6 +12,8 @@ import { doneSql, periodSql } from "../calendar-sql";
  * process (or an earlier run) wrote is skipped — and each responsible staff member (lead and
  * co-operating departments) one notification naming the initiatives newly marked. Two schedulers
  * running at once: the second's inserts wait for the first's and find them, and send nothing.
+ * The reminder rows carry the plan calendar's time (`now`); the notifications the real time, like
+ * every other (the outbox mails what is under a week old by the real clock).
  */
 export async function sendReminders(now: Date): Promise<{ initiatives: number; notified: number }> {
   const today = isoDay(beijingToday(now));
@@ -52,7 +54,7 @@ export async function sendReminders(now: Date): Promise<{ initiatives: number; n
          AND (u.department_id = d.department_id
               OR u.department_id IN (SELECT c.department_id FROM initiative_cooperations c WHERE c.initiative_id = d.id))
     ), sent AS (
-      INSERT INTO notifications (id, user_id, kind, params, link, created_at)
+      INSERT INTO notifications (id, user_id, kind, params, link)
       SELECT md5(random()::text || clock_timestamp()::text || s.user_id || s.kind),
              s.user_id,
              'reminder.' || s.kind,
@@ -60,8 +62,7 @@ export async function sendReminders(now: Date): Promise<{ initiatives: number; n
                                 'period', to_char(min(s.period), 'YYYY-MM'), 'dueDate', to_char(min(s.due), 'YYYY-MM-DD')),
              CASE WHEN count(*) = 1 THEN '/initiatives/' || min(s.id)
                   WHEN s.kind = 'overdue' THEN '/initiatives?late=1'
-                  ELSE '/initiatives?attention=1' END,
-             ${at}::timestamp
+                  ELSE '/initiatives?attention=1' END
         FROM staff s
        GROUP BY s.user_id, s.kind
       RETURNING user_id
