@@ -20,5 +20,10 @@ export async function register() {
       const { startEmailOutbox } = await import("@workplan/core/infra/email");
       startEmailOutbox();
     }
+    // Reminders before the due day and the weekly digest (pg-boss on the same PostgreSQL).
+    if (process.env.WORKPLAN_SCHEDULER !== "0" && process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startSchedulerInBackground } = await import("@workplan/core/infra/scheduler");
+      startSchedulerInBackground();
+    }
   }
 }

@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // which `next start` (npm start, the e2e tests) serves without a warning.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   transpilePackages: ["@workplan/auth", "@workplan/core", "@workplan/db"],
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

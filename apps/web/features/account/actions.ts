@@ -2,8 +2,11 @@
 
 import { changePassword } from "@workplan/auth/change-password";
 import { signOutOtherSessions } from "@workplan/core/operations/my-sessions";
+import { updateMyPreferences } from "@workplan/core/operations/preferences/preferences";
 import { checkNewPassword } from "@workplan/core/rules/password-policy";
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE } from "@/i18n/locales";
 import { fieldsOf } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 
@@ -63,4 +66,21 @@ export async function signOutOthersAction(): Promise<SignOutOthersResult> {
     },
     () => ({ status: "error" }),
   );
+}
+
+export type PreferencesResult =
+  | { status: "saved" }
+  | { status: "invalid"; fields: Record<string, string> }
+  | { status: "signed-out" }
+  | { status: "error" };
+
+/** One's language (mails are written in it; the interface follows) and whether the weekly digest is mailed. */
+export async function savePreferencesAction(input: { locale: string; digestEmail: boolean }): Promise<PreferencesResult> {
+  return authedAction<PreferencesResult>("signed-in", "saving preferences", async ({ viewer, ip }) => {
+    const sent = fieldsOf(input);
+    const saved = await updateMyPreferences(viewer, { locale: sent.locale, digestEmail: sent.digestEmail }, { ip });
+    (await cookies()).set(LOCALE_COOKIE, saved.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: process.env.NEXTAUTH_URL?.startsWith("https://") });
+    revalidatePath("/settings");
+    return { status: "saved" };
+  });
 }

@@ -11,11 +11,11 @@ import { useHydrated } from "@/lib/use-hydrated";
 import { createPlanAction, updatePlanAction } from "./actions";
 import { useErrorText } from "./form-kit";
 
-type Fields = { departmentId: string; year: string; heading: string; preamble: string; reportDueDay: string };
+type Fields = { departmentId: string; year: string; heading: string; preamble: string; reportDueDay: string; reminderDaysBefore: string };
 
 interface Props {
   /** editing this plan; without it, a new plan */
-  plan?: { id: string; heading: string; preamble: string; reportDueDay: number };
+  plan?: { id: string; heading: string; preamble: string; reportDueDay: number; reminderDaysBefore: number };
   departments?: { id: string; label: string }[];
   defaultYear?: number;
 }
@@ -32,10 +32,11 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
     heading: plan?.heading ?? "",
     preamble: plan?.preamble ?? "",
     reportDueDay: String(plan?.reportDueDay ?? 25),
+    reminderDaysBefore: String(plan?.reminderDaysBefore ?? 3),
   });
   const { pending, result, errors, submit } = useActionForm(
     () => {
-      const text = { heading: fields.heading, preamble: fields.preamble, reportDueDay: fields.reportDueDay };
+      const text = { heading: fields.heading, preamble: fields.preamble, reportDueDay: fields.reportDueDay, reminderDaysBefore: fields.reminderDaysBefore };
       return plan ? updatePlanAction(plan.id, text) : createPlanAction({ ...text, departmentId: fields.departmentId, year: fields.year });
     },
     {
@@ -89,7 +90,7 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
             </Field>
           </div>
         )}
-        <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+        <div className="grid gap-4 sm:grid-cols-[1fr_10rem_10rem]">
           <Field id="plan-heading" label={t("heading")} error={message("heading")} errorTestId="error-plan-heading">
             {(control) => <input {...control} value={fields.heading} maxLength={200} placeholder={t("headingHint")} onChange={set("heading")} className={inputClass} />}
           </Field>
@@ -103,6 +104,16 @@ export function PlanForm({ plan, departments = [], defaultYear }: Props) {
             errorTestId="error-plan-due-day"
           >
             {(control) => <input {...control} inputMode="numeric" maxLength={2} value={fields.reportDueDay} onChange={set("reportDueDay")} className={inputClass} />}
+          </Field>
+          <Field
+            id="plan-reminder-days"
+            label={t("reminderDaysBefore")}
+            hint={t("reminderDaysBeforeHint")}
+            hintPlacement="instead"
+            error={message("reminderDaysBefore")}
+            errorTestId="error-plan-reminder-days"
+          >
+            {(control) => <input {...control} inputMode="numeric" maxLength={2} value={fields.reminderDaysBefore} onChange={set("reminderDaysBefore")} className={inputClass} />}
           </Field>
         </div>
         <Field id="plan-preamble" label={t("preamble")} error={message("preamble")} errorTestId="error-plan-preamble">

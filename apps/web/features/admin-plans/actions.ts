@@ -9,6 +9,7 @@ import {
 } from "@workplan/core/operations/admin-departments";
 import { addInitiative, setInitiativeArchived, updateInitiative } from "@workplan/core/operations/admin-initiatives";
 import { addTheme, archiveTheme, createPlan, updatePlan, updateTheme } from "@workplan/core/operations/admin-plans";
+import { updateAppSettings } from "@workplan/core/operations/digest/app-settings";
 import type { DomainError } from "@workplan/core/operations/errors";
 import {
   commitPlanText,
@@ -19,7 +20,7 @@ import {
 } from "@workplan/core/operations/import-plan-text";
 import { PlanExistsError } from "@workplan/core/operations/import-work-report";
 import { revalidatePath } from "next/cache";
-import { path } from "@/lib/action-args";
+import { fieldsOf, path } from "@/lib/action-args";
 import { authedAction, type Invalid } from "@/lib/authed-action";
 
 // The transport of the admin's department and plan forms: parse, call the operation, map its
@@ -82,6 +83,7 @@ export interface PlanFields {
   heading: string;
   preamble: string;
   reportDueDay: string;
+  reminderDaysBefore: string;
 }
 
 export async function createPlanAction(input: PlanFields & { departmentId: string; year: string }) {
@@ -198,4 +200,9 @@ export async function commitPlanTextAction(input: {
     },
     importRefusal,
   );
+}
+
+/** When the weekly digest goes out, for the whole installation (Beijing time). */
+export async function updateDigestScheduleAction(input: { digestWeekday: string; digestHour: string }) {
+  return run("admin.plans", async (viewer, context) => updateAppSettings(viewer, fieldsOf(input), context), ["/admin/plans"]);
 }

@@ -22,6 +22,7 @@ export const AUDIT_OBJECT_TYPES = [
   "Milestone",
   "ExtensionRequest",
   "AuditEvent",
+  "AppSetting",
 ] as const satisfies readonly AuditObjectType[];
 
 type Search = Record<string, string | string[] | undefined>;

@@ -177,7 +177,7 @@ export function ReportForm({ initiativeId, version, planYear, dueDate, currentPr
   };
 
   return (
-    <form onSubmit={send} method="post" noValidate data-testid="report-form" encType="multipart/form-data">
+    <form id="report" onSubmit={send} method="post" noValidate data-testid="report-form" encType="multipart/form-data">
       {/* Usable once the page is hydrated: text typed earlier would be reset by hydration (a
           revision's pre-filled text, say, would be submitted instead of what was typed). */}
       <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-5 border-0 p-0">

@@ -19,6 +19,7 @@ import { logProgress } from "../operations/log-progress";
 import { newUser, snapshotProgressState, viewer } from "../testing/progress-testing";
 import { reviewUpdate } from "../operations/review-update";
 import { updateUser } from "../operations/update-user";
+import { sendReminders } from "../operations/reminders/send-reminders";
 
 const NOW = new Date("2018-07-01T00:00:00Z");
 const APP_URL = "https://workplan.example.test/plan";
@@ -517,5 +518,35 @@ describe("e-mail for notifications", () => {
     const aWeekLater = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
     expect(await sendPendingEmails({ env, now: aWeekLater })).toBe(0);
     expect(mailTo(await emailOf(active), start)).toHaveLength(0);
+  });
+
+  it("mails reminders in each reader's language: Simplified with English below, Traditional, or English only", async () => {
+    const simplified = await newUser("mail6", "STAFF", "KJS");
+    const traditional = await newUser("mail6", "STAFF", "KJS");
+    const english = await newUser("mail6", "STAFF", "KJS");
+    await prisma.user.update({ where: { id: traditional.id }, data: { locale: "zh-Hant" } });
+    await prisma.user.update({ where: { id: english.id }, data: { locale: "en" } });
+    const start = received.length;
+    // Three days before the due day of October 2018 (the 25th), in Beijing.
+    await sendReminders(new Date("2018-10-22T01:00:00Z"));
+    await sendPendingEmails({ env, limit: 500 });
+    try {
+      const [zhHans] = mailTo(await emailOf(simplified), start);
+      expect(zhHans?.subject).toMatch(/^报送提醒：\d+ 项工作 2018-10 的进展尚未报送，请于 2018-10-25 前报送 \/ reports due 2018-10-25$/);
+      expect(zhHans?.text).toContain("涉及工作：KJS-2018-");
+      expect(zhHans?.text).toMatch(/Reminder: \d+ initiatives have no report for 2018-10 yet; due 2018-10-25/);
+
+      const [zhHant] = mailTo(await emailOf(traditional), start);
+      expect(zhHant?.subject).toMatch(/^報送提醒：\d+ 項工作 2018-10 的進展尚未報送，請於 2018-10-25 前報送/);
+      expect(zhHant?.html).toContain('<html lang="zh-Hant">');
+
+      const [en] = mailTo(await emailOf(english), start);
+      expect(en?.subject).toMatch(/^Reminder: \d+ initiatives have no report for 2018-10 yet; due 2018-10-25$/);
+      expect(en?.text).not.toMatch(/报送|報送/);
+      expect(en?.text).toContain(`Open: ${APP_URL}/initiatives?attention=1`);
+    } finally {
+      await prisma.reminder.deleteMany({ where: { period: new Date("2018-10-01T00:00:00Z") } });
+      await prisma.notification.deleteMany({ where: { kind: { startsWith: "reminder." } } });
+    }
   });
 });

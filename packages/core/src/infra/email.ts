@@ -140,6 +140,7 @@ interface ClaimedRow {
   link: string | null;
   email: string;
   name: string;
+  locale: string;
 }
 
 function paramsOf(value: unknown): NotificationParams {
@@ -250,7 +251,7 @@ export async function runEmailOutbox(options: SendPendingEmailsOptions = {}): Pr
             ORDER BY c.created_at
             LIMIT ${limit}
               FOR UPDATE OF c SKIP LOCKED)
-      RETURNING n.id, n.user_id, n.kind, n.params, n.link, u.email, u.name`;
+      RETURNING n.id, n.user_id, n.kind, n.params, n.link, u.email, u.name, u.locale`;
     for (const [index, row] of rows.entries()) {
       const mail = renderNotificationEmail({
         kind: row.kind,
@@ -258,6 +259,7 @@ export async function runEmailOutbox(options: SendPendingEmailsOptions = {}): Pr
         link: row.link,
         baseUrl: config.baseUrl,
         recipientName: row.name,
+        locale: row.locale === "zh-Hant" || row.locale === "en" ? row.locale : "zh-Hans",
       });
       try {
         await transport.sendMail({

@@ -31,6 +31,7 @@ export const serverEnvSchema = z
     SEED_DEMO: flag.optional(),
     SEED_DEMO_HISTORY: flag.optional(),
     WORKPLAN_SQL_COUNT: flag.optional(),
+    WORKPLAN_SCHEDULER: flag.optional(),
     WORKPLAN_DEBUG: flag.optional(),
     WORKPLAN_TODAY: z.iso.date({ error: "must be a day, YYYY-MM-DD" }).optional(),
   });

@@ -10,7 +10,10 @@ export type NotificationKind =
   | "chase.batch"
   | "extension.requested"
   | "extension.decided"
-  | "initiative.closed";
+  | "initiative.closed"
+  | "reminder.due_soon"
+  | "reminder.overdue"
+  | "digest.weekly";
 
 /** Queue in-app notifications in the caller's transaction (e-mail, when configured, goes from these rows). */
 export async function notify(

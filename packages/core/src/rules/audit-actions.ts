@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "progress.edited",
   "progress.reported",
   "report.exported",
+  "settings.updated",
   "sign_in_throttle.cleared",
   "theme.archived",
   "theme.created",
@@ -52,6 +53,7 @@ export const AUDIT_ACTIONS = [
   "user.password_changed",
   "user.password_reset",
   "user.password_set",
+  "user.preferences_changed",
   "user.reactivated",
   "user.unlocked",
   "user.updated",
@@ -61,6 +63,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an event is about: the model's name, as the audit page's "object" filter takes it. */
 export const AUDIT_OBJECT_TYPES = [
   "ApiToken",
+  "AppSetting",
   "AuditEvent",
   "Department",
   "ExtensionRequest",

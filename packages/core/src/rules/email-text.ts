@@ -4,7 +4,8 @@
 // request, and no per-user language is stored, so every mail is in Simplified Chinese (titles
 // converted to Simplified, as the zh-Hans interface shows them) with the English below it (titles
 // as written). Comments are quoted as written.
-import { toSimplified } from "./chinese";
+import { toSimplified, toTraditional } from "./chinese";
+import { DIGEST_LINKS, type DigestFigures } from "./reminders";
 
 export type NotificationParams = Record<string, unknown>;
 
@@ -16,6 +17,8 @@ export interface NotificationEmailInput {
   /** The app's public URL, e.g. `https://workplan.example.gov.cn` (a path prefix is kept). */
   baseUrl: string;
   recipientName?: string | null;
+  /** The recipient's language (users.locale): Simplified (with English below, the default), Traditional (with English below), or English only. */
+  locale?: "zh-Hans" | "zh-Hant" | "en";
 }
 
 export interface NotificationEmail {
@@ -63,7 +66,14 @@ function subjectOf(params: NotificationParams): { zh: string; en: string } {
   };
 }
 
-function wordingOf(kind: string, params: NotificationParams): Wording {
+const DIGEST_LINES: Record<keyof DigestFigures, { zh: string; en: (n: number) => string }> = {
+  review: { zh: "份进展等待审核", en: (n) => (n === 1 ? "1 report awaits review" : `${n} reports await review`) },
+  late: { zh: "项工作本月报送逾期或缺报", en: (n) => (n === 1 ? "1 initiative is late or missing this month's report" : `${n} initiatives are late or missing this month's report`) },
+  red: { zh: "项红灯", en: (n) => (n === 1 ? "1 red light" : `${n} red lights`) },
+  extensions: { zh: "项延期申请等待审批", en: (n) => (n === 1 ? "1 extension request awaits a decision" : `${n} extension requests await a decision`) },
+};
+
+function wordingOf(kind: string, params: NotificationParams, baseUrl: string): Wording {
   const what = subjectOf(params);
   const comment = str(params.comment).trim();
   const commentZh = comment ? [`意见：${comment}`] : [];
@@ -93,14 +103,44 @@ function wordingOf(kind: string, params: NotificationParams): Wording {
         zhDetails: commentZh,
         enDetails: commentEn,
       };
-    case "chase.received":
+    case "chase.received": {
+      const note = str(params.note).trim();
+      const replyBy = str(params.replyBy);
       return {
         zh: `${what.zh}：收到催办`,
         en: `${what.en}: you have been chased`,
         enSubject: "you have been chased",
-        zhDetails: ["请尽快报送进展。"],
-        enDetails: ["Please report progress as soon as possible."],
+        zhDetails: [...(note ? [`催办说明：${note}`] : []), replyBy ? `请于 ${replyBy} 前报送进展。` : "请尽快报送进展。"],
+        enDetails: [...(note ? [`Note: ${note}`] : []), replyBy ? `Please report progress by ${replyBy}.` : "Please report progress as soon as possible."],
       };
+    }
+    case "reminder.due_soon":
+    case "reminder.overdue": {
+      const count = Number(params.count) || 0;
+      const codes = str(params.codes);
+      const period = str(params.period);
+      const dueDate = str(params.dueDate);
+      const many = count === 1 ? "1 initiative has" : `${count} initiatives have`;
+      const overdue = kind === "reminder.overdue";
+      return {
+        zh: overdue ? `报送逾期：${count} 项工作 ${period} 的进展逾期未报（截止 ${dueDate}）` : `报送提醒：${count} 项工作 ${period} 的进展尚未报送，请于 ${dueDate} 前报送`,
+        en: overdue ? `Overdue: ${many} no report for ${period} (due ${dueDate})` : `Reminder: ${many} no report for ${period} yet; due ${dueDate}`,
+        enSubject: overdue ? `reports overdue for ${period}` : `reports due ${dueDate}`,
+        zhDetails: [`涉及工作：${codes}`],
+        enDetails: [`Initiatives: ${codes}`],
+      };
+    }
+    case "digest.weekly": {
+      const week = str(params.week);
+      const figures = (Object.keys(DIGEST_LINES) as (keyof DigestFigures)[]).map((key) => ({ key, n: Number(params[key]) || 0 }));
+      return {
+        zh: `每周督办摘要（${week} 周）`,
+        en: `Weekly digest (week of ${week})`,
+        enSubject: "weekly digest",
+        zhDetails: figures.map(({ key, n }) => `${n} ${DIGEST_LINES[key].zh}：${absoluteLink(baseUrl, DIGEST_LINKS[key])}`),
+        enDetails: figures.map(({ key, n }) => `${DIGEST_LINES[key].en(n)}: ${absoluteLink(baseUrl, DIGEST_LINKS[key])}`),
+      };
+    }
     case "chase.batch": {
       const count = Number(params.count) || 0;
       const codes = str(params.codes);
@@ -189,7 +229,13 @@ function escapeHtml(text: string): string {
 }
 
 export function renderNotificationEmail(input: NotificationEmailInput): NotificationEmail {
-  const wording = wordingOf(input.kind, input.params);
+  const locale = input.locale ?? "zh-Hans";
+  const english = wordingOf(input.kind, input.params, input.baseUrl);
+  // Traditional: the Chinese part in Traditional characters (titles as written). English: English only.
+  const wording =
+    locale === "zh-Hant" ? { ...english, zh: toTraditional(english.zh), zhDetails: english.zhDetails.map(toTraditional) } : english;
+  if (locale === "en") return renderEnglish(input, wording);
+  const signOffZh = locale === "zh-Hant" ? toTraditional(SIGN_OFF_ZH) : SIGN_OFF_ZH;
   const url = absoluteLink(input.baseUrl, input.link);
   const name = oneLine(input.recipientName ?? "", 80);
   const greetingZh = name ? `${name}，您好：` : "您好：";
@@ -210,7 +256,7 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
     ...wording.enDetails,
     `Open: ${url}`,
     "",
-    SIGN_OFF_ZH,
+    signOffZh,
     SIGN_OFF_EN,
     "",
   ].join("\n");
@@ -219,7 +265,7 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
   const paragraph = (lines: string[]) => `<p>${lines.map(escapeHtml).join("<br>")}</p>`;
   const html = [
     "<!doctype html>",
-    '<html lang="zh-Hans"><body style="font-family: sans-serif; line-height: 1.6; color: #0f172a">',
+    `<html lang="${locale}"><body style="font-family: sans-serif; line-height: 1.6; color: #0f172a">`,
     paragraph([greetingZh]),
     `<p><strong>${escapeHtml(wording.zh)}</strong></p>`,
     ...(wording.zhDetails.length > 0 ? [paragraph(wording.zhDetails)] : []),
@@ -231,10 +277,32 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
     ...(wording.enDetails.length > 0 ? [paragraph(wording.enDetails)] : []),
     `<p>Open: ${link}</p>`,
     "</div>",
-    `<p style="color: #64748b; font-size: 12px">${escapeHtml(SIGN_OFF_ZH)}<br>${escapeHtml(SIGN_OFF_EN)}</p>`,
+    `<p style="color: #64748b; font-size: 12px">${escapeHtml(signOffZh)}<br>${escapeHtml(SIGN_OFF_EN)}</p>`,
     "</body></html>",
     "",
   ].join("\n");
 
+  return { subject, text, html, url };
+}
+
+/** The mail for a reader who chose English: no Chinese part. */
+function renderEnglish(input: NotificationEmailInput, wording: Wording): NotificationEmail {
+  const url = absoluteLink(input.baseUrl, input.link);
+  const name = oneLine(input.recipientName ?? "", 80);
+  const greeting = name ? `Hello ${name},` : "Hello,";
+  const subject = oneLine(wording.en, SUBJECT_MAX);
+  const text = [greeting, "", wording.en, ...wording.enDetails, `Open: ${url}`, "", SIGN_OFF_EN, ""].join("\n");
+  const link = `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+  const html = [
+    "<!doctype html>",
+    '<html lang="en"><body style="font-family: sans-serif; line-height: 1.6; color: #0f172a">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p><strong>${escapeHtml(wording.en)}</strong></p>`,
+    ...(wording.enDetails.length > 0 ? [`<p>${wording.enDetails.map(escapeHtml).join("<br>")}</p>`] : []),
+    `<p>Open: ${link}</p>`,
+    `<p style="color: #64748b; font-size: 12px">${escapeHtml(SIGN_OFF_EN)}</p>`,
+    "</body></html>",
+    "",
+  ].join("\n");
   return { subject, text, html, url };
 }

@@ -1,5 +1,6 @@
 // What an admin may type when keeping departments and plans: zod schemas whose messages are
 // message keys ("code.format"), translated by the interface. Pure: no I/O, usable in the browser.
+import { DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS } from "./reminders";
 import { z } from "zod";
 import { numberInput } from "./progress";
 import { parseIsoDay } from "./dates";
@@ -62,10 +63,17 @@ const dueDaySchema = z.coerce
   .min(1, "reportDueDay.range")
   .max(28, "reportDueDay.range");
 
+const reminderDaysSchema = z.coerce
+  .number({ error: "reminderDaysBefore.range" })
+  .int("reminderDaysBefore.range")
+  .min(0, "reminderDaysBefore.range")
+  .max(MAX_REMINDER_DAYS, "reminderDaysBefore.range");
+
 const planTextFields = {
   heading: z.string({ error: "heading.required" }).trim().min(1, "heading.required").max(200, "heading.tooLong"),
   preamble: z.string().trim().max(10_000, "preamble.tooLong").default(""),
   reportDueDay: z.preprocess((v) => (v === "" || v === undefined || v === null ? DEFAULT_REPORT_DUE_DAY : v), dueDaySchema),
+  reminderDaysBefore: z.preprocess((v) => (v === "" || v === undefined || v === null ? DEFAULT_REMINDER_DAYS : v), reminderDaysSchema),
 };
 
 export const createPlanSchema = z

@@ -7,6 +7,26 @@ import { Button } from "@/components/Button";
 import { PageHeader } from "@/components/PageHeader";
 import { markAllRead } from "@/features/review/actions";
 import { readable } from "@/lib/display";
+import { DIGEST_LINKS } from "@workplan/core/rules/reminders";
+
+const DIGEST_FIGURES = ["review", "late", "red", "extensions"] as const;
+
+/** Each initiative a reminder names, one click from its report form. */
+function ReminderLinks({ codes, ids, label }: { codes: string; ids: string; label: string }) {
+  const idList = ids.split(",");
+  const items = codes.split("、").map((code, i) => ({ code, id: idList[i] ?? "" })).filter((item) => item.code && item.id);
+  if (items.length === 0) return null;
+  return (
+    <p className="mt-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm text-slate-700">
+      <span>{label}</span>
+      {items.map((item) => (
+        <Link key={item.id} href={`/initiatives/${item.id}#report`} className="font-mono text-brand-700 underline-offset-2 hover:underline" data-testid="reminder-initiative">
+          {item.code}
+        </Link>
+      ))}
+    </p>
+  );
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -57,6 +77,18 @@ export default async function NotificationsPage() {
                   <span className="text-xs text-slate-500">{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
                 </div>
                 {params.comment && <p className="mt-1 text-sm text-slate-700">{t("comment", { comment: params.comment })}</p>}
+                {n.kind.startsWith("reminder.") && <ReminderLinks codes={String(params.codes ?? "")} ids={String(params.ids ?? "")} label={t("reportOn")} />}
+                {n.kind === "digest.weekly" && (
+                  <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="digest-figures">
+                    {DIGEST_FIGURES.map((figure) => (
+                      <li key={figure}>
+                        <Link href={DIGEST_LINKS[figure]} className="text-brand-700 underline-offset-2 hover:underline" data-testid={`digest-${figure}`}>
+                          {t(`digest.${figure}`, { count: Number(params[figure] ?? 0) })}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             );
           })}

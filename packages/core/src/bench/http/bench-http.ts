@@ -179,6 +179,7 @@ async function startServer(port: number, databaseUrl: string): Promise<Server> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET,
+      WORKPLAN_SCHEDULER: "0",
       NEXTAUTH_URL: `http://localhost:${port}`,
       NODE_ENV: "production",
       DEMO_MODE: "1",

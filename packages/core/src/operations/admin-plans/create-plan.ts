@@ -35,6 +35,7 @@ export async function createPlan(actor: Viewer, input: unknown, context: AdminCo
           heading: data.heading,
           preamble: data.preamble,
           reportDueDay: data.reportDueDay,
+          reminderDaysBefore: data.reminderDaysBefore,
           sourceDocument: "",
         },
         select: { id: true },

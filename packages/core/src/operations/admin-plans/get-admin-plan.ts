@@ -18,6 +18,7 @@ export async function getAdminPlan(actor: Viewer, idInput: unknown) {
       heading: true,
       preamble: true,
       reportDueDay: true,
+      reminderDaysBefore: true,
       initiativeCount: true,
       progress: true,
       department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true, archivedAt: true } },

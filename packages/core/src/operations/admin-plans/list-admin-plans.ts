@@ -21,6 +21,7 @@ export async function listAdminPlans(actor: Viewer, queryInput: { year?: unknown
         initiativeCount: true,
         progress: true,
         reportDueDay: true,
+      reminderDaysBefore: true,
         department: { select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true, archivedAt: true } },
         _count: { select: { themes: { where: { archivedAt: null } }, initiatives: { where: { archivedAt: { not: null } } } } },
       },

@@ -36,6 +36,6 @@ export type AdminPlanList = Awaited<ReturnType<typeof listAdminPlans>>;
 
 export type AdminPlan = NonNullable<Awaited<ReturnType<typeof getAdminPlan>>>;
 
-export function planSnapshot(p: { heading: string; preamble: string; reportDueDay: number }) {
-  return { heading: p.heading, preamble: p.preamble, reportDueDay: p.reportDueDay };
+export function planSnapshot(p: { heading: string; preamble: string; reportDueDay: number; reminderDaysBefore: number }) {
+  return { heading: p.heading, preamble: p.preamble, reportDueDay: p.reportDueDay, reminderDaysBefore: p.reminderDaysBefore };
 }

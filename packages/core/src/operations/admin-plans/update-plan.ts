@@ -16,7 +16,7 @@ export async function updatePlan(actor: Viewer, idInput: unknown, input: unknown
   const parsed = safeParseText(updatePlanSchema, input);
   if (!parsed.success) throw invalid(parsed.error, "plan");
   return prisma.$transaction(async (tx) => {
-    const before = await tx.workPlan.findUnique({ where: { id: id.data }, select: { id: true, heading: true, preamble: true, reportDueDay: true } });
+    const before = await tx.workPlan.findUnique({ where: { id: id.data }, select: { id: true, heading: true, preamble: true, reportDueDay: true, reminderDaysBefore: true } });
     if (!before) throw new DomainError("not_found", "no such plan");
     const after = planSnapshot(parsed.data);
     if (JSON.stringify(planSnapshot(before)) === JSON.stringify(after)) return { id: before.id, changed: false };

@@ -1,12 +1,14 @@
 import { requirePermission } from "@workplan/auth";
 import { listDepartmentOptions } from "@workplan/core/operations/admin-departments";
 import { listAdminPlans } from "@workplan/core/operations/admin-plans";
+import { getAppSettings } from "@workplan/core/operations/digest/app-settings";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/Button";
 import { fieldLabelClass, inputClass } from "@/components/Field";
 import { PageHeader } from "@/components/PageHeader";
+import { DigestScheduleForm } from "@/features/admin-plans/DigestScheduleForm";
 import { departmentName, readable } from "@/lib/display";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,9 +25,10 @@ export default async function AdminPlansPage({ searchParams }: { searchParams: P
   const locale = await getLocale();
   const format = await getFormatter();
   const params = await searchParams;
-  const [list, departments] = await Promise.all([
+  const [list, departments, settings] = await Promise.all([
     listAdminPlans(viewer, { year: first(params.year), departmentId: first(params.department) }),
     listDepartmentOptions(viewer),
+    getAppSettings(),
   ]);
 
   return (
@@ -112,6 +115,7 @@ export default async function AdminPlansPage({ searchParams }: { searchParams: P
           ))}
         </ul>
       )}
+      <DigestScheduleForm initial={settings} />
     </div>
   );
 }

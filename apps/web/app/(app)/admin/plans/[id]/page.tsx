@@ -109,7 +109,7 @@ export default async function AdminPlanPage({ params }: Props) {
         <h2 id="plan-details" className="mb-4 text-base font-semibold">
           {t("plan.details")}
         </h2>
-        <PlanForm plan={{ id: plan.id, heading: plan.heading, preamble: plan.preamble, reportDueDay: plan.reportDueDay }} />
+        <PlanForm plan={{ id: plan.id, heading: plan.heading, preamble: plan.preamble, reportDueDay: plan.reportDueDay, reminderDaysBefore: plan.reminderDaysBefore }} />
       </section>
 
       <section aria-labelledby="plan-items" className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
