@@ -86,6 +86,7 @@ test("the director's overview follows a report through review, and the director 
 
   // The director chases the late item from the overview; the count shows at once.
   await item.getByRole("button", { name: `催办 ${CODE}` }).click();
+  await director.getByRole("dialog", { name: `催办 ${CODE}` }).getByRole("button", { name: "发送催办" }).click();
   await expect(item.getByTestId("chase-result")).toHaveText("已催办 1 项");
   await director.reload();
   await expect(item).toContainText(/已催办[1-9]\d*次/);
@@ -98,6 +99,7 @@ test("the director's overview follows a report through review, and the director 
   await director.goto("/dashboard?year=2018&department=CYZCS");
   const league = director.locator('[data-testid="league-row"][data-department="CYZCS"]');
   await league.getByRole("button", { name: /催办/ }).click();
+  await director.getByRole("dialog").getByRole("button", { name: /^确认催办 [1-9]\d* 项$/ }).click();
   await expect(league.getByTestId("chase-all-result")).toContainText(/已催办 [1-9]\d* 项/);
 
   // The staff member sees both chases, naming what is late.

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { TableFrame, Th, theadClass } from "@/components/Table";
 import { departmentName } from "@/lib/display";
-import { ChaseDepartmentButton } from "./ChaseButtons";
+import { ChaseDepartmentButton } from "./ChaseDepartmentButton";
 
 /**
  * The ministry-wide reporting calendar: departments × months, each cell the number of initiatives

@@ -1,4 +1,7 @@
+import { planNow } from "@workplan/core/infra/plan-clock";
+import { REPLY_BY_MAX_DAYS } from "@workplan/core/operations/chase";
 import { getInitiativeLight } from "@workplan/core/operations/reporting-calendar";
+import { beijingToday, DAY_MS, isoDay } from "@workplan/core/rules/dates";
 import type { Viewer } from "@workplan/core/rules/policy";
 import { getTranslations } from "next-intl/server";
 import { ChaseButton } from "./ChaseButtons";
@@ -11,11 +14,13 @@ export async function InitiativeChase({ initiativeId, viewer, canChase }: { init
   const t = await getTranslations("calendar");
   // Only what is late is chased: a green light has nothing to chase.
   const mayChase = canChase && state.light !== "GREEN";
+  const today = beijingToday(planNow());
+  const bounds = { minDate: isoDay(today), maxDate: isoDay(new Date(today.getTime() + REPLY_BY_MAX_DAYS * DAY_MS)) };
   return (
     <section aria-label={t("supervision")} className="flex flex-wrap items-center gap-3 text-sm" data-testid="initiative-chase">
       <LightBadge light={state.light} />
       <span className="text-slate-600">{t("chaseCount", { count: state.chaseCount })}</span>
-      {mayChase && <ChaseButton initiativeId={state.id} code={state.code} />}
+      {mayChase && <ChaseButton initiativeId={state.id} code={state.code} bounds={bounds} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { TableFrame, Th, theadClass } from "@/components/Table";
-import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { ChaseDepartmentButton } from "@/features/calendar/ChaseDepartmentButton";
 
 // The overview's two tables of departments. They are client components on purpose: a server
 // component's markup travels twice (as HTML and again in the React payload), and 40 departments ×

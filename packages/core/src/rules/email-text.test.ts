@@ -42,6 +42,19 @@ describe("renderNotificationEmail", () => {
     expect(render("chase.batch", { count: 1, codes: "KJS-2018-1" }).text).toContain("1 initiative chased: KJS-2018-1");
   });
 
+  it("says what a chase asks and by when, for one initiative and department-wide", () => {
+    const asked = { note: "请补报六月进展", replyBy: "2018-07-05" };
+    for (const mail of [render("chase.received", { code: "KJS-2018-1.4", title, ...asked }), render("chase.batch", { count: 2, codes: "KJS-2018-1、KJS-2018-2", ...asked })]) {
+      expect(mail.text).toContain("催办说明：请补报六月进展");
+      expect(mail.text).toContain("请于 2018-07-05 前报送进展。");
+      expect(mail.text).toContain("Please report progress by 2018-07-05.");
+      expect(mail.text).not.toContain("请尽快报送进展。");
+    }
+    const bare = render("chase.batch", { count: 1, codes: "KJS-2018-1", note: null, replyBy: null });
+    expect(bare.text).toContain("请尽快报送进展。");
+    expect(bare.text).not.toContain("催办说明");
+  });
+
   it("tells the requester how an extension was decided and the due date that now holds", () => {
     const p = { code: "KJS-2018-1.4", title };
     const approved = render("extension.decided", { ...p, decision: "approve", dueDate: "2018-12-31", comment: null });

@@ -144,12 +144,15 @@ function wordingOf(kind: string, params: NotificationParams, baseUrl: string): W
     case "chase.batch": {
       const count = Number(params.count) || 0;
       const codes = str(params.codes);
+      // A department-wide chase carries one note and reply-by day for all, as a single chase does.
+      const note = str(params.note).trim();
+      const replyBy = str(params.replyBy);
       return {
         zh: `${count} 项工作收到催办：${codes}`,
         en: `${count === 1 ? "1 initiative" : `${count} initiatives`} chased: ${codes}`,
         enSubject: `${count === 1 ? "1 initiative" : `${count} initiatives`} chased`,
-        zhDetails: ["请尽快报送进展。"],
-        enDetails: ["Please report progress as soon as possible."],
+        zhDetails: [...(note ? [`催办说明：${note}`] : []), replyBy ? `请于 ${replyBy} 前报送进展。` : "请尽快报送进展。"],
+        enDetails: [...(note ? [`Note: ${note}`] : []), replyBy ? `Please report progress by ${replyBy}.` : "Please report progress as soon as possible."],
       };
     }
     case "extension.requested": {

@@ -11,7 +11,7 @@ import { Pager } from "@/components/Pager";
 import { TableFrame, Th, theadClass } from "@/components/Table";
 import { CalendarRows } from "@/features/calendar/CalendarRows";
 import { CalendarSummary } from "@/features/calendar/CalendarSummary";
-import { ChaseDepartmentButton } from "@/features/calendar/ChaseButtons";
+import { ChaseDepartmentButton } from "@/features/calendar/ChaseDepartmentButton";
 import { STATUS_LETTER } from "@/features/calendar/status-letters";
 import { departmentName, readable } from "@/lib/display";
 import { planNow } from "@workplan/core/infra/plan-clock";

@@ -9,6 +9,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { HealthBadge } from "@/components/HealthBadge";
 import { ProgressBar } from "@/components/ProgressBar";
+import { ChaseHistory } from "@/features/calendar/ChaseHistory";
 import { InitiativeChase } from "@/features/calendar/InitiativeChase";
 import { CarriedFrom, CloseOutRecord, CloseOutSection } from "@/features/close-out/CloseOut";
 import { Extensions, OriginalDueDate } from "@/features/extensions/Extensions";
@@ -201,6 +202,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       <CloseOutSection initiative={initiative} />
 
       <Extensions initiative={initiative} />
+
+      <ChaseHistory initiativeId={initiative.id} viewer={viewer} />
 
       <section aria-labelledby="milestones-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="milestones-heading" className="mb-4 text-base font-semibold">
