@@ -14,12 +14,14 @@ import { fileURLToPath } from "node:url";
 import { authenticate } from "@workplan/auth/authenticate";
 import { createUser } from "@workplan/core/operations/create-user";
 import { loadViewer, type SessionViewer } from "@workplan/core/operations/load-viewer";
+import { logProgress } from "@workplan/core/operations/log-progress";
 import { prisma } from "@workplan/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runSeed } from "../../../prisma/seed/run-seed";
 
 const session: { viewer: SessionViewer | null } = { viewer: null };
+let ownDepartmentCode = "";
 const jar = new Map<string, string>();
 vi.mock("@workplan/auth", () => ({ getSession: async () => session.viewer }));
 vi.mock("next/headers", () => ({
@@ -87,7 +89,7 @@ function fieldValues(pool: Pool): Record<string, unknown[]> {
     name: ["测试"],
     email: ["hostile@test.local"],
     role: ["STAFF", "MANAGER", "ADMIN"],
-    department: ["KJS", "ministry", ""],
+    department: [ownDepartmentCode, "ministry", ""],
     departmentId: pool.values.departmentId ?? [],
     code: ["TST"],
     year: ["2018", 2018],
@@ -185,9 +187,20 @@ describe("every server action, given hostile arguments", () => {
 
   beforeAll(async () => {
     await runSeed({ demo: true });
-    // Users of this file's own, with real sessions: an admin, a manager of the whole ministry, a department's staff.
+    // A department, plan, theme and initiative of this file's own: the only things a generated call
+    // can name by a real id, so that what it may rightly change (close, archive, re-date) is never
+    // what another test file of the run reads.
     const stamp = Date.now().toString(36);
-    for (const [role, departmentCode] of [["ADMIN", undefined], ["MANAGER", undefined], ["STAFF", "KJS"]] as const) {
+    const code = `PT${stamp.slice(-6).toUpperCase()}`;
+    const department = await prisma.department.create({ data: { code, nameZhHans: "性质测试司", nameZhHant: "性質測試司", nameEn: "Property tests" } });
+    const plan = await prisma.workPlan.create({ data: { departmentId: department.id, year: 2018, heading: "二〇一八年工作计划", preamble: "", sourceDocument: "" } });
+    const theme = await prisma.theme.create({ data: { planId: plan.id, ordinal: 1, code: `${code}-2018-1`, title: "主题", intro: "", sourceParagraph: "" } });
+    const initiative = await prisma.initiative.create({
+      data: { planId: plan.id, themeId: theme.id, departmentId: department.id, ordinal: 1, code: `${code}-2018-1.1`, title: "工作", originalText: "工作", sourceParagraph: "工作", dueDate: new Date("2018-12-31T00:00:00Z") },
+    });
+    ownDepartmentCode = code;
+    // Users of this file's own, with real sessions: an admin, a manager of the whole ministry, the department's staff.
+    for (const [role, departmentCode] of [["ADMIN", undefined], ["MANAGER", undefined], ["STAFF", code]] as const) {
       const email = `prop.${role.toLowerCase()}.${stamp}@test.local`;
       const user = await createUser(null, { email, name: `性质 ${role}`, role, departmentCode });
       const { hashPassword } = await import("@workplan/auth/password");
@@ -200,13 +213,13 @@ describe("every server action, given hostile arguments", () => {
     }
     // Real ids to mix in, so that actions get past "not found" to their fields. The one user among
     // them is a bystander: the viewers are never deactivated or reset by a generated call.
-    const bystander = await createUser(null, { email: `prop.bystander.${stamp}@test.local`, name: "旁观者", role: "STAFF", departmentCode: "KJS" });
-    const initiative = await prisma.initiative.findFirstOrThrow({ where: { code: { startsWith: "KJS-2018" } }, select: { id: true, planId: true, themeId: true, plan: { select: { departmentId: true } } } });
-    const update = await prisma.progressUpdate.findFirst({ select: { id: true } });
-    const milestone = await prisma.milestone.findFirst({ select: { id: true } });
+    const bystander = await createUser(null, { email: `prop.bystander.${stamp}@test.local`, name: "旁观者", role: "STAFF", departmentCode: code });
+    const staff = viewers[2] as SessionViewer;
+    const update = await logProgress(staff, initiative.id, { period: "2018-06", progress: 10, health: "OFF_TRACK", healthReason: "起步", workDone: "起草方案", baseVersion: 0 });
+    const milestone = await prisma.milestone.create({ data: { initiativeId: initiative.id, title: "里程碑", dueDate: new Date("2018-09-30T00:00:00Z"), createdById: staff.id } });
     pool = {
-      ids: [bystander.id, initiative.id, initiative.planId, initiative.themeId ?? initiative.planId, initiative.plan.departmentId, update?.id ?? initiative.id, milestone?.id ?? initiative.id],
-      values: { departmentId: [initiative.plan.departmentId], themeId: initiative.themeId ? [initiative.themeId] : [] },
+      ids: [bystander.id, initiative.id, plan.id, theme.id, department.id, update.updateId, milestone.id],
+      values: { departmentId: [department.id], themeId: [theme.id] },
     };
   });
   afterAll(async () => {

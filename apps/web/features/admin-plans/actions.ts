@@ -179,7 +179,7 @@ export async function previewPlanTextAction(input: { text: string; department: D
   return authedAction<ImportResult, ImportResult>(
     "admin.plans",
     "plan text preview",
-    async ({ viewer }) => ({ status: "preview", preview: await previewPlanText(viewer, input) }),
+    async ({ viewer }) => ({ status: "preview", preview: await previewPlanText(viewer, fieldsOf(input) as typeof input) }),
     importRefusal,
   );
 }
@@ -193,7 +193,7 @@ export async function commitPlanTextAction(input: {
     "admin.plans",
     "plan text import",
     async ({ viewer, ip }) => {
-      const result = await commitPlanText(viewer, input, { ip });
+      const result = await commitPlanText(viewer, fieldsOf(input) as typeof input, { ip });
       revalidatePath("/admin/plans");
       revalidatePath("/admin/departments");
       return { status: "committed", planId: result.planId, year: result.year, departmentCode: result.departmentCode };

@@ -4,7 +4,7 @@ import type { DomainError } from "@workplan/core/operations/errors";
 import { inviteUser } from "@workplan/core/operations/invite-user";
 import { forcePasswordReset, unlockUser, updateUser } from "@workplan/core/operations/update-user";
 import { revalidatePath } from "next/cache";
-import { path } from "@/lib/action-args";
+import { fieldsOf, path } from "@/lib/action-args";
 import { authedAction } from "@/lib/authed-action";
 import { setPasswordUrl } from "@/lib/set-password-url";
 import { departmentInput } from "./scope";
@@ -40,7 +40,7 @@ export async function createUserAction(input: { name: unknown; email: unknown; r
     async ({ viewer, ip }) => {
       const created = await inviteUser(
         viewer,
-        { name: text(input.name), email: text(input.email), role: text(input.role) || undefined, department: departmentInput(input.department) },
+        { name: text(fieldsOf(input).name), email: text(fieldsOf(input).email), role: text(fieldsOf(input).role) || undefined, department: departmentInput(fieldsOf(input).department) },
         { ip: ip },
       );
       revalidatePath("/admin/users");
@@ -61,7 +61,8 @@ export async function updateRoleAction(userId: string, input: { role: unknown; d
     "admin.users",
     "account administration",
     async ({ viewer, ip }) => {
-      await updateUser(viewer, userId, { role: text(input.role) || undefined, department: departmentInput(input.department) }, { ip: ip });
+      const sent = fieldsOf(input);
+      await updateUser(viewer, userId, { role: text(sent.role) || undefined, department: departmentInput(sent.department) }, { ip: ip });
       revalidatePath(path`/admin/users/${userId}`);
       revalidatePath("/admin/users");
       return { status: "done" };

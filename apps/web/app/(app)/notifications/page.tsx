@@ -77,6 +77,12 @@ export default async function NotificationsPage() {
                   <span className="text-xs text-slate-500">{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
                 </div>
                 {params.comment && <p className="mt-1 text-sm text-slate-700">{t("comment", { comment: params.comment })}</p>}
+                {n.kind.startsWith("chase.") && (params.note || params.replyBy) && (
+                  <p className="mt-1 text-sm text-slate-700" data-testid="chase-details">
+                    {params.note && <span className="mr-3">{t("chaseNote", { note: String(params.note) })}</span>}
+                    {params.replyBy && <span className="font-medium">{t("replyBy", { date: String(params.replyBy) })}</span>}
+                  </p>
+                )}
                 {n.kind.startsWith("reminder.") && <ReminderLinks codes={String(params.codes ?? "")} ids={String(params.ids ?? "")} label={t("reportOn")} />}
                 {n.kind === "digest.weekly" && (
                   <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="digest-figures">
