@@ -88,15 +88,18 @@ describe("plans, themes and initiatives as the admins keep them", () => {
     expect(unknown.fields).toEqual({ departmentId: "departmentId.unknown" });
   });
 
-  it("edits the plan's heading, preamble and due day, audited before and after", async () => {
+  it("edits the plan's heading, preamble, due day and reminder notice, audited before and after", async () => {
     for (const day of [0, 29, "x"]) {
       expect((await refusal(updatePlan(actor, planId, { heading: "x", preamble: "", reportDueDay: day }))).fields).toEqual({ reportDueDay: "reportDueDay.range" });
     }
-    await updatePlan(actor, planId, { heading: `${YEAR}年工作思路`, preamble: "新的開篇。", reportDueDay: 1 });
-    expect(await prisma.workPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ heading: `${YEAR}年工作思路`, preamble: "新的開篇。", reportDueDay: 1 });
+    for (const days of [-1, 15, "x", 2.5]) {
+      expect((await refusal(updatePlan(actor, planId, { heading: "x", preamble: "", reminderDaysBefore: days }))).fields).toEqual({ reminderDaysBefore: "reminderDaysBefore.range" });
+    }
+    await updatePlan(actor, planId, { heading: `${YEAR}年工作思路`, preamble: "新的開篇。", reportDueDay: 1, reminderDaysBefore: 0 });
+    expect(await prisma.workPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ heading: `${YEAR}年工作思路`, preamble: "新的開篇。", reportDueDay: 1, reminderDaysBefore: 0 });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "plan.updated", objectId: planId } });
-    expect(audit.before).toEqual({ heading: `${YEAR}年工作要點`, preamble: "全年工作安排。", reportDueDay: 25 });
-    expect(audit.after).toEqual({ heading: `${YEAR}年工作思路`, preamble: "新的開篇。", reportDueDay: 1 });
+    expect(audit.before).toEqual({ heading: `${YEAR}年工作要點`, preamble: "全年工作安排。", reportDueDay: 25, reminderDaysBefore: 3 });
+    expect(audit.after).toEqual({ heading: `${YEAR}年工作思路`, preamble: "新的開篇。", reportDueDay: 1, reminderDaysBefore: 0 });
     const list = await listAdminPlans(actor, { year: String(YEAR), departmentId });
     expect(list.plans.map((p) => [p.department.code, p.year, p.initiativeCount])).toEqual([[code, YEAR, 0]]);
     expect(list.years).toContain(YEAR);
