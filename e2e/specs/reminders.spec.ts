@@ -1,27 +1,24 @@
-import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../fixtures";
-import { startServer } from "../servers";
+import { startAppServer, type AppServer } from "../app-server";
 
 // A server whose plan calendar stands three days before June 2018's due day (the 25th), with its
 // clockwork on: the cycle it runs as it starts reminds every staff member of their unreported
 // initiatives. (The suite's own server runs without it: WORKPLAN_SCHEDULER=0.)
 
-let server: ChildProcess | undefined;
+let server: AppServer | undefined;
 let base = "";
 test.beforeAll(async () => {
-  const started = await startServer((port) => ({
+  server = await startAppServer({
     AUTH_SECRET: "reminders-secret-0123456789abcdef0123456789",
-    NEXTAUTH_URL: `http://localhost:${port}`,
     DEMO_MODE: "1",
     WORKPLAN_TODAY: "2018-06-22",
     WORKPLAN_SCHEDULER: "1",
-  }));
-  server = started.server;
-  base = `http://localhost:${started.port}`;
+  });
+  base = server.url;
 });
-test.afterAll(() => {
-  server?.kill("SIGTERM");
+test.afterAll(async () => {
+  await server?.stop();
 });
 
 test("a staff member finds the reminder under 通知 and follows it to the report form", async ({ page }) => {

@@ -1,7 +1,6 @@
-import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signInAs } from "../fixtures";
-import { startServer } from "../servers";
+import { freePort, startAppServer, type AppServer } from "../app-server";
 
 // Browser defences (proxy.ts, lib/security-headers.ts) and trust in forwarded headers.
 
@@ -94,16 +93,14 @@ test("a form post from another site, or with no Origin, is refused with 403 befo
 });
 
 test.describe("a server whose public address is https", () => {
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   let port = 0;
   test.beforeAll(async () => {
-    ({ port, server } = await startServer((p) => ({
-      AUTH_SECRET: "https-headers-secret-0123456789abcdef0123",
-      NEXTAUTH_URL: `https://localhost:${p}`,
-    })));
+    port = await freePort();
+    server = await startAppServer({ AUTH_SECRET: "https-headers-secret-0123456789abcdef0123", NEXTAUTH_URL: `https://localhost:${port}` }, { port });
   });
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
+  test.afterAll(async () => {
+    await server?.stop();
   });
 
   test("sends HSTS, upgrades insecure requests, and sets only Secure, __Secure- session cookies", async () => {

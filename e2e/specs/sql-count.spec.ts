@@ -1,13 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { startAppServer, type AppServer } from "../app-server";
 import { DEMO_PASSWORD } from "../fixtures";
 
 // GET /api/internal/sql-count is the HTTP bench's window on the SQL statements a server process sends.
 // It exists only on a server started with WORKPLAN_SQL_COUNT=1; on any other it is an unknown path.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 test("without WORKPLAN_SQL_COUNT there is no SQL count to read", async ({ request }) => {
   const response = await request.get("/api/internal/sql-count");
@@ -16,26 +12,15 @@ test("without WORKPLAN_SQL_COUNT there is no SQL count to read", async ({ reques
 });
 
 test.describe("a server started with WORKPLAN_SQL_COUNT=1", () => {
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   let port = 0;
 
   test.beforeAll(async () => {
-    port = await freePort();
-    server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
-      cwd: path.join(root, "apps/web"),
-      env: {
-        ...process.env,
-        AUTH_SECRET: "sql-count-secret-0123456789abcdef0123456789",
-        NEXTAUTH_URL: `http://localhost:${port}`,
-        NODE_ENV: "production",
-        WORKPLAN_SQL_COUNT: "1",
-      },
-      stdio: "ignore",
-    });
-    await waitForPort(port);
+    server = await startAppServer({ AUTH_SECRET: "sql-count-secret-0123456789abcdef0123456789", WORKPLAN_SQL_COUNT: "1" });
+    port = server.port;
   });
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
+  test.afterAll(async () => {
+    await server?.stop();
   });
 
   test("counts the statements of a sign-in and of a page", async () => {
@@ -64,28 +49,3 @@ test.describe("a server started with WORKPLAN_SQL_COUNT=1", () => {
     await api.dispose();
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const found = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(found));
-    });
-  });
-}
-
-async function waitForPort(port: number) {
-  for (let i = 0; i < 300; i += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => socket.end(() => resolve(true)));
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server on ${port} did not start`);
-}
