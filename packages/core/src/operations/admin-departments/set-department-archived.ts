@@ -7,7 +7,9 @@ import { idSchema } from "../get-initiative";
 import { type AdminContext, authorise, departmentFields, snapshot } from "./shared";
 
 /** Archive (or restore) a department: it leaves the pickers for new work; its plans and history stay. */
-export async function setDepartmentArchived(actor: Viewer, idInput: unknown, archived: boolean, context: AdminContext = {}) {
+export async function setDepartmentArchived(actor: Viewer, idInput: unknown, archived: unknown, context: AdminContext = {}) {
+  // Whatever a request sent: only true and false mean something.
+  if (typeof archived !== "boolean") throw new DomainError("invalid", "archived is true or false", { archived: "archived.invalid" });
   authorise(actor);
   const id = idSchema.safeParse(idInput);
   if (!id.success) throw new DomainError("not_found", "no such department");

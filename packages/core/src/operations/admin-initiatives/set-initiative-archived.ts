@@ -12,7 +12,9 @@ import { editableSelect } from "./shared";
  * Archive an initiative (or bring it back): archived, it leaves the plan's lists and roll-ups and
  * takes no reports; its page and history stay reachable by its id.
  */
-export async function setInitiativeArchived(actor: Viewer, idInput: unknown, archived: boolean, context: AdminContext = {}) {
+export async function setInitiativeArchived(actor: Viewer, idInput: unknown, archived: unknown, context: AdminContext = {}) {
+  // Whatever a request sent: only true and false mean something.
+  if (typeof archived !== "boolean") throw new DomainError("invalid", "archived is true or false", { archived: "archived.invalid" });
   authorisePlans(actor);
   const id = idSchema.safeParse(idInput);
   if (!id.success) throw new DomainError("not_found", "no such initiative");

@@ -8,9 +8,11 @@ import { initiativeForWrite } from "../log-progress";
 import { initiativeWhere } from "../scope";
 import { closed } from "./shared";
 
-export async function setMilestoneDone(viewer: Viewer, milestoneId: unknown, done: boolean, context: { ip?: string | null } = {}) {
+export async function setMilestoneDone(viewer: Viewer, milestoneId: unknown, done: unknown, context: { ip?: string | null } = {}) {
   const id = idSchema.safeParse(milestoneId);
   if (!id.success) throw new DomainError("not_found", "no such milestone");
+  // Whatever a request sent: only true and false mean something (a number or NaN is not "done").
+  if (typeof done !== "boolean") throw new DomainError("invalid", "done is true or false", { done: "done.invalid" });
   const milestone = await prisma.milestone.findFirst({
     where: { id: id.data, initiative: initiativeWhere(viewer) },
     select: { id: true, initiativeId: true },
