@@ -3,7 +3,7 @@ import { SESSION_COOKIES } from "@workplan/auth/cookies";
 import { isOwnOrigin } from "@workplan/auth/origin";
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locales";
-import { API_CSP, hsts, newNonce, pageCsp } from "@/lib/security-headers";
+import { API_CSP, DOCUMENT_CSP, hsts, newNonce, pageCsp } from "@/lib/security-headers";
 import { outageResponse } from "@/lib/outage";
 
 // Every request but static files passes here, for three things:
@@ -30,7 +30,10 @@ export async function proxy(request: NextRequest) {
 
   // The API answers for itself (401 as JSON, its own CSRF rule for cookies); its answers and
   // downloads run nothing.
-  if (pathname.startsWith("/api/")) return secured(NextResponse.next({ request: { headers } }), API_CSP);
+  if (pathname.startsWith("/api/")) {
+    const document = pathname.startsWith("/api/v1/reports/") && request.nextUrl.searchParams.get("format") === "html";
+    return secured(NextResponse.next({ request: { headers } }), document ? DOCUMENT_CSP : API_CSP);
+  }
 
   // A page is only ever posted to by its own server actions: from anywhere else (another site, a
   // script with no Origin) the post is refused before any action runs.

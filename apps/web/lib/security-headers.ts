@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 // The browser defences every response carries (proxy.ts sets them at run time, because they depend on
 // the configured public address and on a nonce made fresh for each page).
 
@@ -25,6 +27,23 @@ export function pageCsp(nonce: string, { dev = false, https = false }: { dev?: b
  * anything, even an uploaded HTML or SVG file opened in a tab ('sandbox' gives it an opaque origin).
  */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+
+/** The one script an HTML report has: its print button's `onclick` (documents/monthly-html.ts). */
+const PRINT_HANDLER = "window.print()";
+
+/**
+ * A report read in the browser (`/api/v1/reports/…?format=html`): its own styles (the print layout
+ * among them) and its print button's handler, by hash; nothing else runs or loads.
+ */
+export const DOCUMENT_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  `script-src 'unsafe-hashes' 'sha256-${createHash("sha256").update(PRINT_HANDLER).digest("base64")}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 /** HSTS for an https public address (a year, subdomains too); none for http, where it would be ignored. */
 export function hsts(publicUrl: string | undefined): string | null {
