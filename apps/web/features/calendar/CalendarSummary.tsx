@@ -72,7 +72,7 @@ export async function CalendarSummary({ summary }: { summary: { year: number; pe
                   {d.red === 0 && d.yellow === 0 && <span className="text-emerald-800">{t("light.GREEN")}</span>}
                 </td>
                 <td className="px-2 py-1 text-right tabular-nums" data-testid="summary-chases">{d.chases}</td>
-                <td className="px-2 py-1">{d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={d.id} name={name} />}</td>
+                <td className="px-2 py-1">{d.red + d.yellow > 0 && <ChaseDepartmentButton departmentId={d.id} year={year} name={name} />}</td>
               </tr>
             );
           })}

@@ -8,15 +8,15 @@ import { ALL_CLASS, ChaseControl, ChaseForm } from "./ChaseButtons";
 // The department-wide chase, apart from the one-initiative chase (ChaseButtons.tsx) so that pages
 // that only chase one initiative (the initiative page) do not carry its preview.
 
-/** 催办 a department's late initiatives: the figures it reaches, a note and a day, then confirm. */
-export function ChaseDepartmentButton({ departmentId, name }: { departmentId: string; name: string }) {
+/** 催办 a department's late initiatives in the `year`'s plan: the figures it reaches, a note and a day, then confirm. */
+export function ChaseDepartmentButton({ departmentId, year, name }: { departmentId: string; year: number; name: string }) {
   const t = useTranslations("chase");
   const [preview, setPreview] = useState<ChasePreviewResult | null>(null);
   const [loading, startLoading] = useTransition();
   const load = () =>
     startLoading(async () => {
       try {
-        setPreview(await previewChaseAll(departmentId));
+        setPreview(await previewChaseAll(departmentId, year));
       } catch {
         setPreview({ status: "error" });
       }
@@ -38,7 +38,7 @@ export function ChaseDepartmentButton({ departmentId, name }: { departmentId: st
         testId="chase-all"
         bounds={figures ?? undefined}
         ready={!loading && figures !== null && figures.count > 0}
-        send={(fields) => chaseAll(departmentId, { ...fields, expectedCount: figures?.count ?? 0 })}
+        send={(fields) => chaseAll(departmentId, year, { ...fields, expectedCount: figures?.count ?? 0 })}
         submitLabel={figures ? t("confirmAll", { count: figures.count }) : t("send")}
         onResult={(result) => {
           // The late list changed since the figures were shown: show the new ones to confirm.

@@ -31,11 +31,11 @@ export async function chaseOne(initiativeId: string, input: { note: string; repl
   });
 }
 
-/** What a department-wide chase would reach, and the days its reply-by may take, for its confirmation. */
-export async function previewChaseAll(departmentId: string): Promise<ChasePreviewResult> {
+/** What a department-wide chase of one year's plan would reach, and the days its reply-by may take, for its confirmation. */
+export async function previewChaseAll(departmentId: string, year: number): Promise<ChasePreviewResult> {
   return authedAction("initiative.chase", "chase preview", async ({ viewer }) => {
     const now = planNow();
-    const preview = await previewDepartmentChase(viewer, departmentId, { now });
+    const preview = await previewDepartmentChase(viewer, { departmentId, year }, { now });
     const today = beijingToday(now);
     return {
       status: "preview",
@@ -46,10 +46,10 @@ export async function previewChaseAll(departmentId: string): Promise<ChasePrevie
   });
 }
 
-/** Chase a department's late initiatives, as confirmed: `expectedCount` is the count the sender saw. */
-export async function chaseAll(departmentId: string, input: { note: string; replyBy: string; expectedCount: number }): Promise<ChaseResult> {
+/** Chase a department's late initiatives in one year's plan, as confirmed: `expectedCount` is the count the sender saw. */
+export async function chaseAll(departmentId: string, year: number, input: { note: string; replyBy: string; expectedCount: number }): Promise<ChaseResult> {
   return authedAction("initiative.chase", "chase", async ({ viewer, ip }) => {
-    const result = await chaseDepartment(viewer, departmentId, chaseInput(input, fieldsOf(input).expectedCount), { ip });
+    const result = await chaseDepartment(viewer, { departmentId, year }, chaseInput(input, fieldsOf(input).expectedCount), { ip });
     return { status: "saved", count: result.count, recipients: result.recipients } as const;
   });
 }

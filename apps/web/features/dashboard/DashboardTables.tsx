@@ -221,7 +221,7 @@ export function LeagueTable({
             <td className="tabular-nums" data-testid="league-chases">
               {d.chases}
             </td>
-            <td>{d.chase && <ChaseDepartmentButton departmentId={d.id} name={d.name} />}</td>
+            <td>{d.chase && <ChaseDepartmentButton departmentId={d.id} year={year} name={d.name} />}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeed } from "../../../../prisma/seed/run-seed";
 import type { Viewer } from "../rules/policy";
 import { defined } from "../testing/defined";
+import { addInitiative } from "./admin-initiatives";
+import { createPlan } from "./admin-plans";
 import { chaseDepartment, chaseInitiative, getChaseHistory, CHASE_HISTORY_LIMIT, previewDepartmentChase } from "./chase";
 import { listAuditEvents } from "./list-audit-events";
 import { logProgress } from "./log-progress";
@@ -95,11 +97,11 @@ describe("chasing", () => {
       expect(refused.code).toBe("invalid");
       expect(refused.fields).toEqual({ replyBy: key });
     }
-    expect((await refusal(chaseDepartment(director, kjs, { expectedCount: "many" }, { now: LATE }))).fields).toEqual({ form: "form.invalid" });
+    expect((await refusal(chaseDepartment(director, { departmentId: kjs, year: 2018 }, { expectedCount: "many" }, { now: LATE }))).fields).toEqual({ form: "form.invalid" });
     // Both fields at once: the note's refusal and the day's.
     const both = await refusal(chaseInitiative(director, target, { note: "催".repeat(501), replyBy: "2018-06-26" }, { now: LATE }));
     expect(both.fields).toEqual({ note: "note.tooLong", replyBy: "replyBy.past" });
-    const department = await refusal(chaseDepartment(director, kjs, { replyBy: "2018-06-01" }, { now: LATE }));
+    const department = await refusal(chaseDepartment(director, { departmentId: kjs, year: 2018 }, { replyBy: "2018-06-01" }, { now: LATE }));
     expect(department.fields).toEqual({ replyBy: "replyBy.past" });
     expect(await footprint(target)).toEqual(before);
     // Today in Beijing is still fine at 23:30 Beijing (15:30 UTC), and so is the 90th day.
@@ -120,12 +122,12 @@ describe("chasing", () => {
   });
 
   it("previews a department-wide chase, and the send then reaches exactly those initiatives and people, with the note and day", async () => {
-    expect((await refusal(previewDepartmentChase(policyLead, kjs, { now: LATE }))).code).toBe("not_found");
-    expect((await refusal(previewDepartmentChase(techStaff, kjs, { now: LATE }))).code).toBe("not_found");
-    expect((await refusal(chaseDepartment(policyLead, kjs, {}, { now: LATE }))).code).toBe("not_found");
-    expect((await refusal(chaseDepartment(techStaff, kjs, {}, { now: LATE }))).code).toBe("not_found");
+    expect((await refusal(previewDepartmentChase(policyLead, { departmentId: kjs, year: 2018 }, { now: LATE }))).code).toBe("not_found");
+    expect((await refusal(previewDepartmentChase(techStaff, { departmentId: kjs, year: 2018 }, { now: LATE }))).code).toBe("not_found");
+    expect((await refusal(chaseDepartment(policyLead, { departmentId: kjs, year: 2018 }, {}, { now: LATE }))).code).toBe("not_found");
+    expect((await refusal(chaseDepartment(techStaff, { departmentId: kjs, year: 2018 }, {}, { now: LATE }))).code).toBe("not_found");
 
-    const preview = await previewDepartmentChase(director, kjs, { now: LATE });
+    const preview = await previewDepartmentChase(director, { departmentId: kjs, year: 2018 }, { now: LATE });
     expect(preview.count).toBeGreaterThan(1);
     expect(preview.codes).toContain("KJS-2018-1.4");
     // At least the department's staff: the seeded one and this file's own.
@@ -134,12 +136,12 @@ describe("chasing", () => {
 
     // A sender who confirmed other figures than the department's now is refused, nothing sent.
     const before = await footprint(target);
-    const changed = await refusal(chaseDepartment(director, kjs, { note: "x", expectedCount: preview.count + 1 }, { now: LATE }));
+    const changed = await refusal(chaseDepartment(director, { departmentId: kjs, year: 2018 }, { note: "x", expectedCount: preview.count + 1 }, { now: LATE }));
     expect(changed.fields).toEqual({ form: "chase.changed" });
     expect(await footprint(target)).toEqual(before);
 
     const note = `本月进展请于周五前报送 ${Date.now()}`;
-    const result = await chaseDepartment(director, kjs, { note, replyBy: "2018-06-29", expectedCount: preview.count }, { now: LATE });
+    const result = await chaseDepartment(director, { departmentId: kjs, year: 2018 }, { note, replyBy: "2018-06-29", expectedCount: preview.count }, { now: LATE });
     expect(result).toEqual({ count: preview.count, codes: preview.codes, recipients: preview.recipients });
     // One notification per person reached, each with the note and day; the staff's lists every code it covers.
     const sent = await prisma.notification.findMany({ where: { kind: "chase.batch", params: { path: ["note"], equals: note } } });
@@ -156,8 +158,32 @@ describe("chasing", () => {
     const audited = await listAuditEvents(admin, { objectType: "Initiative", objectId: target, action: "initiative.chased" });
     expect(audited.items.map((e) => e.after)).toContainEqual(expect.objectContaining({ note, replyBy: "2018-06-29" }));
     // Early in the month nothing is late (the seeded initiatives are due at the year's end): nothing to preview or send.
-    expect(await previewDepartmentChase(director, kjs, { now: EARLY })).toEqual({ count: 0, recipients: 0, codes: [] });
-    expect((await chaseDepartment(director, kjs, {}, { now: EARLY })).count).toBe(0);
+    expect(await previewDepartmentChase(director, { departmentId: kjs, year: 2018 }, { now: EARLY })).toEqual({ count: 0, recipients: 0, codes: [] });
+    expect((await chaseDepartment(director, { departmentId: kjs, year: 2018 }, {}, { now: EARLY })).count).toBe(0);
+  });
+
+  it("chases one year's plan: a department's late initiatives of another year's open plan are not in the 2018 chase", async () => {
+    // An older plan of 科技司's, imported and never closed: its initiative has no June report, so it is late too.
+    const admin = await viewer("admin@demo.local");
+    const { id: planId } = await createPlan(admin, { departmentId: kjs, year: 2012, heading: "2012年工作要點" });
+    try {
+      const old = await addInitiative(admin, planId, { title: "舊計劃事項", originalText: "舊計劃事項。", dueDate: "2012-12-31", leadDepartmentId: kjs });
+      const oldCode = old.code;
+      const older = await previewDepartmentChase(director, { departmentId: kjs, year: 2012 }, { now: LATE });
+      expect(older.codes).toEqual([oldCode]);
+      const current = await previewDepartmentChase(director, { departmentId: kjs, year: 2018 }, { now: LATE });
+      expect(current.codes).not.toContain(oldCode);
+      expect(current.codes.every((c) => c.startsWith("KJS-2018-"))).toBe(true);
+      const before = await prisma.initiative.findUniqueOrThrow({ where: { id: old.id }, select: { chaseCount: true } });
+      const sent = await chaseDepartment(director, { departmentId: kjs, year: 2018 }, { expectedCount: current.count }, { now: LATE });
+      expect(sent.codes).toEqual(current.codes);
+      expect(await prisma.initiative.findUniqueOrThrow({ where: { id: old.id }, select: { chaseCount: true } })).toEqual(before);
+      // A year that is no number, or none at all, is no row to chase from.
+      expect((await refusal(previewDepartmentChase(director, { departmentId: kjs, year: "2018" }, { now: LATE }))).code).toBe("not_found");
+      expect((await refusal(chaseDepartment(director, { departmentId: kjs, year: undefined }, {}, { now: LATE }))).code).toBe("not_found");
+    } finally {
+      await prisma.workPlan.delete({ where: { id: planId } });
+    }
   });
 
   it("shows an initiative's chases newest first, each saying whether a report followed, on time or late", async () => {

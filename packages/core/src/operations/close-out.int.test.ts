@@ -197,7 +197,7 @@ describe("close-out", () => {
     expect((await getInitiativeLight(director, item.id, LATE))?.light).toBe("GREEN");
     const chased = await refusal(chaseInitiative(director, item.id, {}, { now: LATE }));
     expect(chased.fields).toEqual({ form: "chase.notLate" });
-    const batch = await chaseDepartment(director, item.departmentId, {}, { now: LATE });
+    const batch = await chaseDepartment(director, { departmentId: item.departmentId, year: 2018 }, {}, { now: LATE });
     expect(batch.codes).toContain(RACE);
     expect(batch.codes).not.toContain(CLOSE);
     expect(await prisma.chase.count({ where: { initiativeId: item.id, id: { notIn: chasesBefore } } })).toBe(0);

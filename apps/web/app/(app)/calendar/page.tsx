@@ -84,7 +84,7 @@ export default async function CalendarPage({ searchParams }: Props) {
             <section key={dept.id} aria-labelledby={`dept-${dept.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="calendar-department" data-department={dept.code}>
               <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
                 <h2 id={`dept-${dept.id}`} className="text-base font-semibold">{name}</h2>
-                {hasLate && <ChaseDepartmentButton departmentId={dept.id} name={name} />}
+                {hasLate && <ChaseDepartmentButton departmentId={dept.id} year={year} name={name} />}
               </div>
               <TableFrame label={t("caption", { name, year })}>
                 <caption className="sr-only">{t("caption", { name, year })}</caption>

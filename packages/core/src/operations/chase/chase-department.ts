@@ -1,5 +1,6 @@
 import { prisma } from "@workplan/db";
 import "server-only";
+import { z } from "zod";
 import { kickEmailOutbox } from "../../infra/email";
 import { can, type Viewer } from "../../rules/policy";
 import { DomainError } from "../errors";
@@ -15,22 +16,36 @@ export interface DepartmentChasePreview {
   codes: string[];
 }
 
-function departmentOf(viewer: Viewer, departmentIdInput: unknown): string {
-  const departmentId = idSchema.safeParse(departmentIdInput);
+/** Which department's late initiatives, in which year's plan: the row a department-wide chase is sent from. */
+export interface DepartmentChaseTarget {
+  departmentId: unknown;
+  year: unknown;
+}
+
+const yearSchema = z.number().int().min(2000).max(2100);
+
+function targetOf(viewer: Viewer, target: DepartmentChaseTarget): { departmentId: string; year: number } {
+  const departmentId = idSchema.safeParse(target.departmentId);
   if (!departmentId.success || !can(viewer, "initiative.chase", { departmentId: departmentId.data })) {
     throw new DomainError("not_found", "no such department");
   }
-  return departmentId.data;
+  const year = yearSchema.safeParse(target.year);
+  if (!year.success) throw new DomainError("not_found", "no such plan year");
+  return { departmentId: departmentId.data, year: year.data };
 }
 
 /**
  * What chasing a department would reach, before it is sent: its late initiatives and the people who
  * would be notified, counted by the database in one statement from the same SQL the send runs.
  */
-export async function previewDepartmentChase(viewer: Viewer, departmentIdInput: unknown, context: Pick<ChaseContext, "now"> = {}): Promise<DepartmentChasePreview> {
-  const departmentId = departmentOf(viewer, departmentIdInput);
+export async function previewDepartmentChase(
+  viewer: Viewer,
+  target: DepartmentChaseTarget,
+  context: Pick<ChaseContext, "now"> = {},
+): Promise<DepartmentChasePreview> {
+  const { departmentId, year } = targetOf(viewer, target);
   const [row] = await prisma.$queryRaw<{ count: number; recipients: number; codes: string[] | null }[]>`
-    WITH late AS (${lateInDepartmentSql(viewer, departmentId, context.now ?? planNow())}),
+    WITH late AS (${lateInDepartmentSql(viewer, departmentId, year, context.now ?? planNow())}),
          staff AS (${staffOfLateSql})
     SELECT (SELECT count(*) FROM late)::int AS count,
            (SELECT count(DISTINCT user_id) FROM staff)::int AS recipients,
@@ -39,7 +54,7 @@ export async function previewDepartmentChase(viewer: Viewer, departmentIdInput: 
 }
 
 /**
- * Chase every late initiative a department leads, in one transaction, with one note and reply-by
+ * Chase every late initiative a department leads in one year's plan, in one transaction, with one note and reply-by
  * day for all; one notification per person. Set-based: one statement finds the late initiatives
  * (the light computed by the database, as the reporting calendar computes it: light-sql.ts), one
  * records all the chases, their counts, audit events and notifications — the same two statements
@@ -48,18 +63,18 @@ export async function previewDepartmentChase(viewer: Viewer, departmentIdInput: 
  */
 export async function chaseDepartment(
   viewer: Viewer,
-  departmentIdInput: unknown,
+  target: DepartmentChaseTarget,
   input: unknown = {},
   context: ChaseContext = {},
 ): Promise<{ count: number; codes: string[]; recipients: number }> {
   const now = context.now ?? planNow();
-  const departmentId = departmentOf(viewer, departmentIdInput);
+  const { departmentId, year } = targetOf(viewer, target);
   const chase = parseChaseInput(input, now);
   const { note, replyBy } = chaseParams(chase);
   const at = now.toISOString();
   return prisma.$transaction(async (tx) => {
     const late = await tx.$queryRaw<{ id: string; code: string }[]>`
-      SELECT l.id, l.code FROM (${lateInDepartmentSql(viewer, departmentId, now)}) l ORDER BY l.code`;
+      SELECT l.id, l.code FROM (${lateInDepartmentSql(viewer, departmentId, year, now)}) l ORDER BY l.code`;
     if (chase.expectedCount !== null && chase.expectedCount !== late.length) {
       throw new DomainError("invalid", "the late list changed", { form: "chase.changed" });
     }

@@ -100,16 +100,18 @@ export async function responsibleStaff(tx: Tx, departmentIds: readonly string[])
 }
 
 /**
- * The late initiatives (red or yellow light) a department leads, within the viewer's scope: what a
- * department-wide chase reaches. Columns id, code, department_id. Shared by the preview and the send,
- * so the figures confirmed are the ones chased.
+ * The late initiatives (red or yellow light) a department leads in one year's plan, within the
+ * viewer's scope: what a department-wide chase reaches, the initiatives the row it is sent from (the
+ * calendar's, the overview's, both of one year) counts. Columns id, code, department_id. Shared by
+ * the preview and the send, so the figures confirmed are the ones chased.
  */
-export function lateInDepartmentSql(viewer: Viewer, departmentId: string, now: Date): Prisma.Sql {
+export function lateInDepartmentSql(viewer: Viewer, departmentId: string, year: number, now: Date): Prisma.Sql {
   const calendar = calendarSql(now);
   return Prisma.sql`
     SELECT i.id, i.code, i.department_id
       FROM initiatives i JOIN work_plans p ON p.id = i.plan_id ${calendar.monthJoin}
-     WHERE ${initiativeScopeSql(viewer, "i")} AND i.department_id = ${departmentId} AND ${calendar.light} <> 'GREEN'`;
+     WHERE ${initiativeScopeSql(viewer, "i")} AND i.department_id = ${departmentId} AND p.year = ${year}
+       AND ${calendar.light} <> 'GREEN'`;
 }
 
 /**
