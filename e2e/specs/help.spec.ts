@@ -9,6 +9,8 @@ test("the help page explains roles, the monthly cycle and the lights, without si
   for (const role of ["司局干部", "管理人员", "系统管理员"]) await expect(page.getByText(role, { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "每月报送流程" })).toBeVisible();
   await expect(page.getByText(/默认每月 25 日/)).toBeVisible();
+  await expect(page.getByText(/截止日前几天（默认 3 天.*逾期后一周内再提醒一次.*每周一 08:00/)).toBeVisible();
+  await expect(page.getByText(/按司局一键催办时，先显示将催办的事项数和通知人数/)).toBeVisible();
   const lights = page.getByTestId("help-lights");
   await expect(lights).toContainText("红灯");
   await expect(lights).toContainText("22 日起亮黄灯");

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { isLocale, type Locale } from "@/i18n/locales";
 
 const ROLES = ["STAFF", "MANAGER", "ADMIN"] as const;
-const CYCLE = ["report", "health", "review", "chase", "extension", "closeOut"] as const;
+const CYCLE = ["report", "remind", "health", "review", "chase", "extension", "closeOut"] as const;
 const LIGHTS = ["RED", "YELLOW", "GREEN"] as const;
 const LIGHT_DOT: Record<(typeof LIGHTS)[number], string> = { RED: "bg-red-600", YELLOW: "bg-amber-400", GREEN: "bg-emerald-600" };
 
