@@ -533,7 +533,9 @@ describe("e-mail for notifications", () => {
     try {
       const [zhHans] = mailTo(await emailOf(simplified), start);
       expect(zhHans?.subject).toMatch(/^报送提醒：\d+ 项工作 2018-10 的进展尚未报送，请于 2018-10-25 前报送 \/ reports due 2018-10-25$/);
-      expect(zhHans?.text).toContain("涉及工作：KJS-2018-");
+      // Each initiative with the link to its report form.
+      const escaped = APP_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      expect(zhHans?.text).toMatch(new RegExp(`\\nKJS-2018-[\\d.]+：${escaped}/initiatives/[a-z0-9]+#report\\r?\\n`));
       expect(zhHans?.text).toMatch(/Reminder: \d+ initiatives have no report for 2018-10 yet; due 2018-10-25/);
 
       const [zhHant] = mailTo(await emailOf(traditional), start);
@@ -544,6 +546,7 @@ describe("e-mail for notifications", () => {
       expect(en?.subject).toMatch(/^Reminder: \d+ initiatives have no report for 2018-10 yet; due 2018-10-25$/);
       expect(en?.text).not.toMatch(/报送|報送/);
       expect(en?.text).toContain(`Open: ${APP_URL}/initiatives?attention=1`);
+      expect(en?.text).toMatch(new RegExp(`\\nKJS-2018-[\\d.]+: ${escaped}/initiatives/[a-z0-9]+#report\\r?\\n`));
     } finally {
       await prisma.reminder.deleteMany({ where: { period: new Date("2018-10-01T00:00:00Z") } });
       await prisma.notification.deleteMany({ where: { kind: { startsWith: "reminder." } } });

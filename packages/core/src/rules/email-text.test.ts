@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteLink, renderNotificationEmail } from "./email-text";
+import { absoluteLink, REMINDER_LINKS, renderNotificationEmail } from "./email-text";
 
 const BASE = "https://workplan.example.gov.cn";
 const title = "推動產業轉型升級"; // stored as written (Traditional)
@@ -53,6 +53,26 @@ describe("renderNotificationEmail", () => {
     const bare = render("chase.batch", { count: 1, codes: "KJS-2018-1", note: null, replyBy: null });
     expect(bare.text).toContain("请尽快报送进展。");
     expect(bare.text).not.toContain("催办说明");
+  });
+
+  it("links each reminded initiative's report form, up to a limit, the rest to the list", () => {
+    const params = { count: 2, codes: "KJS-2018-1.4、KJS-2018-1.5", ids: "cka1,ckb2", period: "2018-06", dueDate: "2018-06-25" };
+    const mail = render("reminder.due_soon", params, "/notifications");
+    const [zh, en] = mail.text.split("——");
+    expect(zh).toContain(`KJS-2018-1.4：${BASE}/initiatives/cka1#report\nKJS-2018-1.5：${BASE}/initiatives/ckb2#report`);
+    expect(en).toContain(`KJS-2018-1.5: ${BASE}/initiatives/ckb2#report`);
+    expect(zh).not.toContain("另有");
+
+    const many = Array.from({ length: REMINDER_LINKS + 3 }, (_, i) => i + 1);
+    const long = render("reminder.overdue", { ...params, count: many.length, codes: many.map((n) => `KJS-2018-${n}`).join("、"), ids: many.map((n) => `id${n}`).join(",") }, "/notifications");
+    expect(long.text.match(/\/initiatives\/id\d+#report/g)).toHaveLength(REMINDER_LINKS * 2);
+    expect(long.text).toContain("另有 3 项，见下方链接。");
+    expect(long.text).toContain("3 more: see the link below.");
+    expect(long.text).toContain(`查看：${BASE}/notifications`);
+    // An id that is not one (a crafted notification) links nothing; the codes are still named.
+    const odd = render("reminder.due_soon", { ...params, ids: "a/../../x,ckb2" }, "/notifications");
+    expect(odd.text).not.toContain("/initiatives/a");
+    expect(odd.text).toContain(`KJS-2018-1.5：${BASE}/initiatives/ckb2#report`);
   });
 
   it("tells the requester how an extension was decided and the due date that now holds", () => {

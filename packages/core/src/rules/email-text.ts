@@ -43,6 +43,8 @@ interface Wording {
 const SIGN_OFF_ZH = "此邮件由工作计划督办系统自动发送，请勿直接回复。";
 const SIGN_OFF_EN = "This message was sent automatically by Workplan; please do not reply to it.";
 const SUBJECT_MAX = 180;
+/** A reminder mail links at most this many initiatives one by one; the rest are in the list it links to. */
+export const REMINDER_LINKS = 10;
 const OUTCOMES: Record<string, { zh: string; en: string }> = {
   ACHIEVED: { zh: "已完成", en: "achieved" },
   PARTLY_ACHIEVED: { zh: "部分完成", en: "partly achieved" },
@@ -122,12 +124,24 @@ function wordingOf(kind: string, params: NotificationParams, baseUrl: string): W
       const dueDate = str(params.dueDate);
       const many = count === 1 ? "1 initiative has" : `${count} initiatives have`;
       const overdue = kind === "reminder.overdue";
+      // Each initiative's report form, one line each (codes and ids are stored in the same order);
+      // past REMINDER_LINKS the rest are in the list the mail links to.
+      const codeList = codes ? codes.split("、") : [];
+      const ids = str(params.ids).split(",");
+      const linked = codeList.slice(0, REMINDER_LINKS).flatMap((code, i) => {
+        const id = ids[i];
+        return id && /^[A-Za-z0-9_-]+$/.test(id) ? [`${code}：${absoluteLink(baseUrl, `/initiatives/${id}#report`)}`] : [];
+      });
+      const rest = codeList.length - linked.length;
       return {
         zh: overdue ? `报送逾期：${count} 项工作 ${period} 的进展逾期未报（截止 ${dueDate}）` : `报送提醒：${count} 项工作 ${period} 的进展尚未报送，请于 ${dueDate} 前报送`,
         en: overdue ? `Overdue: ${many} no report for ${period} (due ${dueDate})` : `Reminder: ${many} no report for ${period} yet; due ${dueDate}`,
         enSubject: overdue ? `reports overdue for ${period}` : `reports due ${dueDate}`,
-        zhDetails: [`涉及工作：${codes}`],
-        enDetails: [`Initiatives: ${codes}`],
+        zhDetails: linked.length > 0 ? [`涉及工作（点击链接填报）：`, ...linked, ...(rest > 0 ? [`另有 ${rest} 项，见下方链接。`] : [])] : [`涉及工作：${codes}`],
+        enDetails:
+          linked.length > 0
+            ? ["Initiatives (each link opens its report form):", ...linked.map((l) => l.replace("：", ": ")), ...(rest > 0 ? [`${rest} more: see the link below.`] : [])]
+            : [`Initiatives: ${codes}`],
       };
     }
     case "digest.weekly": {
