@@ -1,5 +1,6 @@
 import "server-only";
 import type { ExportedFile } from "@workplan/core/operations/export-monthly-report";
+import { contentDisposition } from "@workplan/core/rules/content-disposition";
 
 /**
  * A generated document as a response: its content type, and its file name for the browser to save
@@ -7,8 +8,7 @@ import type { ExportedFile } from "@workplan/core/operations/export-monthly-repo
  * (inline), every other format downloaded.
  */
 export function fileResponse(file: ExportedFile, options: { inline?: boolean } = {}): Response {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const disposition = `${options.inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+  const disposition = contentDisposition(file.fileName, options.inline ? "inline" : "attachment");
   const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
   return new Response(body, {
     headers: {

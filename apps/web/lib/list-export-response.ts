@@ -6,6 +6,7 @@ import { DomainError } from "@workplan/core/operations/errors";
 import { exportInitiatives } from "@workplan/core/operations/export-initiatives";
 import { LIST_EXPORT_FORMATS, type ListExportFormat } from "@workplan/core/operations/export-lists";
 import { exportUpdates } from "@workplan/core/operations/export-updates";
+import { contentDisposition } from "@workplan/core/rules/content-disposition";
 import { beijingDateTime } from "@workplan/core/rules/dates";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
@@ -26,10 +27,9 @@ export function listExportResponse<T>(
 ): Response {
   const stamp = beijingDateTime(new Date()).replace(/-/g, "").replace(" ", "-").replace(/:/g, "").slice(0, 13);
   const fileName = `${options.name}-${stamp}.${options.format}`;
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_");
   const headers = {
     "Content-Type": options.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Content-Disposition": contentDisposition(fileName),
     "Cache-Control": "private, no-store",
     "X-Content-Type-Options": "nosniff",
   };

@@ -2,6 +2,7 @@ import type { MySession } from "@workplan/core/operations/my-sessions";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TableFrame, Th, theadClass } from "@/components/Table";
 import { SignOutOthersButton } from "./SignOutOthersButton";
+import { displayIp } from "@workplan/core/rules/audit-diff";
 import { BEIJING_TIME_ZONE } from "@workplan/core/rules/dates";
 
 /** The viewer's last 20 sign-ins; on a phone the table scrolls sideways. */
@@ -42,7 +43,9 @@ export async function MySessions({ sessions }: { sessions: MySession[] }) {
                 <td className="whitespace-nowrap px-2 py-2">
                   <time dateTime={s.createdAt.toISOString()}>{when(s.createdAt)}</time>
                 </td>
-                <td className="px-2 py-2 font-mono text-xs">{s.ip ?? t("unknown")}</td>
+                <td className="px-2 py-2 font-mono text-xs" data-testid="session-ip">
+                  {displayIp(s.ip) ?? t("unknown")}
+                </td>
                 <td className="px-2 py-2">{s.browser ?? t("unknown")}</td>
                 <td className="whitespace-nowrap px-2 py-2" data-testid="session-status">
                   {s.current ? (

@@ -20,4 +20,11 @@ describe("contentDisposition", () => {
     expect(rfc5987("it's (a)*!")).toBe("it%27s%20%28a%29%2A%21");
     expect(contentDisposition("", "inline")).toBe(`inline; filename="file"; filename*=UTF-8''`);
   });
+
+  it("takes a readable ASCII stand-in where one is known, still made safe", () => {
+    expect(contentDisposition("工作计划导入模板.xlsx", "attachment", "plan-template.xlsx")).toBe(
+      `attachment; filename="plan-template.xlsx"; filename*=UTF-8''%E5%B7%A5%E4%BD%9C%E8%AE%A1%E5%88%92%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx`,
+    );
+    expect(contentDisposition("x.xlsx", "attachment", 'a"b.xlsx')).toContain('filename="a_b.xlsx"');
+  });
 });

@@ -1,4 +1,5 @@
 import { planTemplateFor, XLSX_MIME } from "@workplan/core/operations/import-plan-spreadsheet";
+import { contentDisposition } from "@workplan/core/rules/content-disposition";
 import { withApi } from "@/lib/api";
 
 // The plan template (.xlsx) with today's department codes; for admins alone, to anyone else it
@@ -10,8 +11,7 @@ export const GET = withApi(
       headers: {
         "Content-Type": XLSX_MIME,
         "Content-Length": String(bytes.length),
-        // An ASCII name for old clients, the Chinese one (RFC 6266/5987) for everyone else.
-        "Content-Disposition": `attachment; filename="plan-template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        "Content-Disposition": contentDisposition(fileName, "attachment", "plan-template.xlsx"),
         "Cache-Control": "private, no-store",
       },
     });
