@@ -1,40 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signInAs } from "../fixtures";
+import { DEMO_PASSWORD, expectAccessible, newAccount, signInAs } from "../fixtures";
 
 // One's own account (/settings: change the password, recent sign-ins, sign out everywhere else) and
 // the admin's audit trail (/admin/audit and its CSV export). The account is made for the test
 // through the admin API and its one-time link; the demo accounts are only read.
 
 const unique = () => randomUUID().slice(0, 8);
-
-/** A STAFF account of 科技司 with a password of its own, made by the admin as a real one would be. */
-async function newAccount(browser: Browser, baseURL: string | undefined) {
-  const id = unique();
-  const email = `account.${id}@e2e.local`;
-  const password = `Spring rain over West Lake ${id}`;
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signInAs(admin, "admin@demo.local");
-  const created = await admin.request.post("/api/v1/admin/users", {
-    data: { name: `账户测试${id}`, email, role: "STAFF", department: "KJS" },
-    headers: { Origin: baseURL ?? "" },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { setPasswordUrl } = (await created.json()) as { setPasswordUrl: string };
-  await adminContext.close();
-
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(setPasswordUrl);
-  await page.getByLabel("新密码", { exact: true }).fill(password);
-  await page.getByLabel("再次输入新密码").fill(password);
-  await page.getByRole("button", { name: "设置密码" }).click();
-  await expect(page.getByTestId("set-password-done")).toBeVisible();
-  await context.close();
-  return { email, password, name: `账户测试${id}` };
-}
 
 async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

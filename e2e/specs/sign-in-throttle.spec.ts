@@ -1,39 +1,11 @@
-import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signInAs } from "../fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, newAccount, signInAs } from "../fixtures";
 
 // Sign-in throttling through the real form and HTTP: someone guessing a colleague's password is
 // held back, the owner is told how long to wait, and an admin sees the limit on 登录限制 and clears
 // it (audited), after which the owner signs in. The account is made for the test through the admin
 // API and its one-time link; the rules themselves (spraying, many addresses) are proven in
 // packages/auth/src/throttle.int.test.ts with a clock of their own.
-
-/** A STAFF account of 科技司 with a password of its own, made by the admin as a real one would be. */
-async function newAccount(browser: Browser, baseURL: string | undefined) {
-  const id = randomUUID().slice(0, 8);
-  const email = `throttled.${id}@e2e.local`;
-  const password = `Plum blossoms in the snow ${id}`;
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signInAs(admin, "admin@demo.local");
-  const created = await admin.request.post("/api/v1/admin/users", {
-    data: { name: `限流测试${id}`, email, role: "STAFF", department: "KJS" },
-    headers: { Origin: baseURL ?? "" },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { setPasswordUrl } = (await created.json()) as { setPasswordUrl: string };
-  await adminContext.close();
-
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(setPasswordUrl);
-  await page.getByLabel("新密码", { exact: true }).fill(password);
-  await page.getByLabel("再次输入新密码").fill(password);
-  await page.getByRole("button", { name: "设置密码" }).click();
-  await expect(page.getByTestId("set-password-done")).toBeVisible();
-  await context.close();
-  return { email, password, name: `限流测试${id}` };
-}
 
 async function signInWithForm(page: Page, email: string, password: string) {
   await page.getByLabel("邮箱").fill(email);
