@@ -48,6 +48,11 @@ test("the director sees the 2018 reporting calendar and chases a late 科技司 
   expect(Number(items)).toBeGreaterThan(1);
   expect(Number(people)).toBeGreaterThan(0);
   await expect(confirm).toContainText("KJS-2018-1.5");
+  // The dialog stands in the middle of the screen, over the dimmed page, not in a corner.
+  const box = await confirm.boundingBox();
+  const viewport = director.viewportSize();
+  expect(box && viewport && Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThan(2);
+  expect(box && viewport && Math.abs(box.y + box.height / 2 - viewport.height / 2)).toBeLessThan(2);
   await expectAccessible(director);
   // Escape: nothing is sent, and the focus is back on the button.
   await director.keyboard.press("Escape");

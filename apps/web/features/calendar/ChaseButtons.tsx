@@ -97,7 +97,7 @@ export function ChaseControl({
           aria-labelledby={titleId}
           // Escape closes the dialog (the browser's cancel): the state follows, the focus goes back.
           onClose={close}
-          className="w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+          className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-slate-200 p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
           data-testid={`${testId}-dialog`}
         >
           <h2 id={titleId} className="mb-3 text-base font-semibold">
