@@ -62,6 +62,14 @@ describe("automatic reminders", () => {
     expect(notes.length).toBe(result.notified);
     // One per person; each names exactly the person's initiatives among those owed.
     expect(new Set(notes.map((n) => n.userId)).size).toBe(notes.length);
+    // Every active staff member of a lead or co-operating department of an owed initiative, and no one
+    // else (managers, deactivated accounts): each with one reminder, waiting for the mail outbox.
+    const owed = await prisma.initiative.findMany({ where: { code: { in: expected } }, select: { departmentId: true, cooperations: { select: { departmentId: true } } } });
+    const departments = [...new Set(owed.flatMap((i) => [i.departmentId, ...i.cooperations.map((c) => c.departmentId)]))];
+    const everyone = await prisma.user.findMany({ where: { role: "STAFF", active: true, departmentId: { in: departments } }, select: { id: true } });
+    expect(notes.map((n) => n.userId).sort()).toEqual(everyone.map((u) => u.id).sort());
+    const queued = await prisma.notification.count({ where: { kind: "reminder.due_soon", createdAt: { gte: since }, emailedAt: null } });
+    expect(queued).toBe(everyone.length);
     const staff = defined(await prisma.user.findUnique({ where: { email: "tech.staff@demo.local" }, select: { id: true, departmentId: true } }));
     const mine = defined(notes.find((n) => n.userId === staff.id));
     const theirs = (await prisma.initiative.findMany({
